@@ -1,0 +1,44 @@
+# Two commands a new user needs: `make demo` and `make test`. Both create .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    := out
+
+.PHONY: demo test lint check golden bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## demo: set up, ingest examples/notes, write the reports into out/
+demo: $(STAMP)
+	$(BIN)/jtbd ingest examples/notes --workspace $(OUT)/.jtbd
+	$(BIN)/jtbd export --workspace $(OUT)/.jtbd --format csv -o $(OUT)/forces.csv
+	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format html -o $(OUT)/report.html --force
+	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format md -o $(OUT)/report.md --force
+	$(BIN)/jtbd report --workspace $(OUT)/.jtbd
+	@echo "Open $(OUT)/report.html in a browser."
+
+## test: set up and run the test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lint: ruff and mypy
+lint: $(STAMP)
+	$(BIN)/ruff check jtbd tests bench
+	$(BIN)/ruff format --check jtbd tests bench
+	$(BIN)/mypy
+
+## golden: regenerate the reviewed golden files under tests/golden/
+golden: $(STAMP)
+	$(BIN)/python tests/regenerate_golden.py
+
+## bench: the speed and memory benchmark
+bench: $(STAMP)
+	$(BIN)/python bench/bench_ingest.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .jtbd dist build

@@ -1,0 +1,75 @@
+"""What every command shares: the workspace option and turning errors into messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+
+from jtbd.errors import JtbdError
+
+DEFAULT_WORKSPACE = Path(".jtbd")
+
+WORKSPACE_OPTION = typer.Option(
+    None,
+    "--workspace",
+    "-w",
+    envvar="JTBD_WORKSPACE",
+    help="Folder of the workspace store [default: .jtbd in the current folder].",
+    show_default=False,
+)
+
+
+def workspace_path(option: Path | None) -> Path:
+    """The workspace folder from the option, the environment or the default."""
+    return option if option is not None else DEFAULT_WORKSPACE
+
+
+def is_debug(ctx: typer.Context) -> bool:
+    """True when the user asked for tracebacks with ``jtbd --debug``."""
+    return bool(ctx.obj and ctx.obj.get("debug")) or bool(os.environ.get("JTBD_DEBUG"))
+
+
+def error_line(message: str) -> None:
+    """Print one error line to stderr."""
+    typer.echo(f"error: {message}", err=True)
+
+
+@contextmanager
+def reported_errors(ctx: typer.Context) -> Iterator[None]:
+    """Turn a JtbdError into one line on stderr and its exit code.
+
+    Anything else is a bug in jtbd, but the user still gets one line, not a traceback,
+    unless they asked for ``--debug``.
+    """
+    try:
+        yield
+    except JtbdError as error:
+        if is_debug(ctx):
+            traceback.print_exc(file=sys.stderr)
+        error_line(str(error))
+        raise typer.Exit(error.exit_code) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+        if is_debug(ctx):
+            traceback.print_exc(file=sys.stderr)
+        error_line(f"internal error: {type(error).__name__}: {error} (rerun with --debug)")
+        raise typer.Exit(70) from None
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write command output to a file, or to stdout when no file is named."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise JtbdError(f"cannot write {output}: {error.strerror}") from None

@@ -1,0 +1,54 @@
+"""Exports of the ingested corpus: JSON (the whole model) and CSV (one row per force)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from jtbd.models import Interview
+
+CSV_COLUMNS = ["interview", "kind", "text", "quote", "intensity", "tags", "detail", "source", "line"]
+
+# Spreadsheet apps run cells starting with these as formulas; quotes are untrusted text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def export_json(interviews: Sequence[Interview]) -> str:
+    """The corpus as the documented JSON contract: ``{"interviews": [...]}``."""
+    data = {"interviews": [interview.model_dump(mode="json") for interview in interviews]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def export_csv(interviews: Sequence[Interview]) -> str:
+    """One row per force with its source, plus a column per participant attribute."""
+    attribute_keys = sorted({key for interview in interviews for key in interview.attributes})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS + attribute_keys)
+    for interview in interviews:
+        attributes = [_cell(interview.attributes.get(key)) for key in attribute_keys]
+        for force in interview.forces:
+            writer.writerow(
+                [
+                    _cell(interview.id),
+                    force.kind.value,
+                    _cell(force.text),
+                    str(force.quote).lower(),
+                    "" if force.intensity is None else force.intensity,
+                    _cell(";".join(force.tags)),
+                    _cell(" | ".join(force.detail)),
+                    _cell(interview.source),
+                    "" if force.line is None else force.line,
+                    *attributes,
+                ]
+            )
+    return buffer.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text

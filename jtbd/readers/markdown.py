@@ -1,0 +1,316 @@
+"""Markdown notes: YAML frontmatter, force/job/timeline sections, inline force tags.
+
+A small line scanner rather than a full CommonMark parser: the note format needs only
+headings, list items with their nesting, blockquotes, paragraphs and code fences, and
+scanning lines keeps ingest within a small factor of just reading the files (see bench/).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jtbd.errors import NoteError
+from jtbd.models import Force, ForceKind, Interview, JobStatement, TimelineEvent
+from jtbd.readers.base import NoteResult, Problem, interview_fields
+from jtbd.readers.text import split_frontmatter, split_lines
+from jtbd.readers.vocabulary import (
+    Section,
+    classify_heading,
+    parse_job,
+    parse_tagged_text,
+    stage_for_label,
+)
+
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+_BRACKET_FORCE = re.compile(r"^\[(?:push|pull|anxiety|inertia|habit)\]", re.IGNORECASE)
+_FORCE_TAG = re.compile(r"(?<![\w&#/])#(?:push|pull|anxiety|inertia|habit)\b", re.IGNORECASE)
+
+
+def _names_force(text: str) -> bool:
+    """True when a line is a force on its own: a force #tag or a [push]-style prefix."""
+    return _BRACKET_FORCE.match(text) is not None or (
+        "#" in text and _FORCE_TAG.search(text) is not None
+    )
+
+
+@dataclass
+class _Item:
+    """A list item, blockquote or tagged line being collected until it ends."""
+
+    role: str  # Section.FORCE, Section.JOBS or Section.TIMELINE
+    line: int
+    indent: int
+    kind: ForceKind | None = None
+    parts: list[str] = field(default_factory=list)
+    detail: list[str] = field(default_factory=list)
+    quote: bool = False
+
+
+class _Scanner:
+    """Walks the body lines once, keeping the section it is in and the open item."""
+
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.source = source
+        self.section = Section.OTHER
+        self.section_kind: ForceKind | None = None
+        self.section_level = 0
+        self.item: _Item | None = None
+        self.list_indent: int | None = None
+        self.paragraph: list[str] = []
+        self.paragraph_line = 0
+        self.previous_blank = True
+        self.forces: list[Force] = []
+        self.jobs: list[JobStatement] = []
+        self.timeline: list[TimelineEvent] = []
+        self.notes: list[str] = []
+        self.warnings: list[Problem] = []
+
+    def scan(self, lines: list[str], first: int) -> None:
+        fence: str | None = None
+        for index in range(first, len(lines)):
+            raw = lines[index]
+            number = index + 1
+            stripped = raw.strip()
+            if fence is not None:
+                self.notes.append(raw)
+                if stripped.startswith(fence):
+                    fence = None
+                continue
+            if stripped.startswith(("```", "~~~")):
+                self.close()
+                fence = stripped[:3]
+                self.notes.append(raw)
+                continue
+            if not stripped:
+                self.blank()
+                continue
+            first_char = stripped[0]
+            if first_char == "#" and self.heading(raw, number):
+                continue
+            if first_char in "-*+0123456789":
+                match = _LIST_ITEM.match(raw)
+                if match:
+                    self.list_item(raw, match, number)
+                    self.previous_blank = False
+                    continue
+            if first_char == ">":
+                self.blockquote(stripped.lstrip(">").strip(), raw, number)
+            else:
+                self.text_line(raw, stripped, number)
+            self.previous_blank = False
+        self.close()
+
+    # -- line kinds -------------------------------------------------------------------
+
+    def heading(self, raw: str, number: int) -> bool:
+        match = _HEADING.match(raw)
+        if match is None:
+            return False  # "#push ..." is a tag, not a heading
+        self.close()
+        level = len(match.group(1))
+        section, kind = classify_heading(match.group(2) or "")
+        if section == Section.OTHER and self.section != Section.OTHER and level > self.section_level:
+            # A sub-heading inside a force section ("### Money") keeps the section.
+            self.notes.append(raw)
+        else:
+            self.section, self.section_kind, self.section_level = section, kind, level
+            if section == Section.OTHER:
+                self.notes.append(raw)
+        self.previous_blank = True
+        return True
+
+    def blank(self) -> None:
+        self.flush_paragraph()
+        if self.item is not None and self.item.role != Section.FORCE:
+            self.close_item()
+        self.previous_blank = True
+        self.notes.append("")
+
+    def list_item(self, raw: str, match: re.Match[str], number: int) -> None:
+        self.flush_paragraph()
+        indent = len(match.group(1).expandtabs(4))
+        content = _CHECKBOX.sub("", (match.group(3) or "").strip())
+        nested = self.list_indent is not None and indent > self.list_indent
+        if nested and self.item is not None and not _names_force(content):
+            self.item.detail.append(content)
+            return
+        self.close_item()
+        if self.list_indent is None or not nested:
+            self.list_indent = indent
+        if not content:
+            return
+        if _names_force(content):
+            self.item = _Item(Section.FORCE, number, indent)
+        elif self.section == Section.OTHER:
+            self.notes.append(raw)
+        else:
+            self.item = _Item(self.section, number, indent, kind=self.section_kind)
+        if self.item is not None:
+            self.item.parts.append(content)
+
+    def blockquote(self, content: str, raw: str, number: int) -> None:
+        self.flush_paragraph()
+        item = self.item
+        if item is not None and item.quote and not self.previous_blank:
+            item.parts.append(content)
+            return
+        self.close()
+        if not content:
+            return
+        if self.section == Section.FORCE or _names_force(content):
+            self.item = _Item(Section.FORCE, number, 0, kind=self.section_kind, quote=True)
+            self.item.parts.append(content)
+        elif self.section in (Section.JOBS, Section.TIMELINE):
+            self.text_line(raw, content, number)
+        else:
+            self.notes.append(raw)
+
+    def text_line(self, raw: str, stripped: str, number: int) -> None:
+        if self.item is not None and not self.previous_blank:
+            self.item.parts.append(stripped)  # a wrapped line of the open item
+            return
+        self.close_item()
+        if _names_force(stripped):
+            self.flush_paragraph()
+            self.item = _Item(Section.FORCE, number, 0)
+            self.item.parts.append(stripped)
+            self.close_item()
+        elif self.section == Section.JOBS:
+            if not self.paragraph:
+                self.paragraph_line = number
+            self.paragraph.append(stripped)
+        elif self.section == Section.TIMELINE and ":" in stripped:
+            self.item = _Item(Section.TIMELINE, number, 0)
+            self.item.parts.append(stripped)
+            self.close_item()
+        else:
+            if self.section in (Section.FORCE, Section.TIMELINE):
+                what = "a force" if self.section == Section.FORCE else "a timeline stage"
+                self.warn(f"text that is not a list item is kept as free notes, not {what}", number)
+            self.notes.append(raw)
+
+    # -- closing what is open -----------------------------------------------------------
+
+    def close(self) -> None:
+        self.flush_paragraph()
+        self.close_item()
+        self.list_indent = None
+
+    def flush_paragraph(self) -> None:
+        if self.paragraph:
+            self.add_job(" ".join(self.paragraph), self.paragraph_line)
+            self.paragraph = []
+
+    def close_item(self) -> None:
+        item, self.item = self.item, None
+        if item is None:
+            return
+        text = " ".join(item.parts)
+        if item.role == Section.FORCE:
+            self.add_force(item, text)
+        elif item.role == Section.JOBS:
+            self.add_job(text, item.line)
+            self.notes.extend(f"  - {detail}" for detail in item.detail)
+        else:
+            self.add_timeline(item, text)
+
+    def add_force(self, item: _Item, text: str) -> None:
+        tagged = parse_tagged_text(text)
+        kind = tagged.kind or item.kind
+        if kind is None or not tagged.text:
+            self.warn("a force tag with no text: kept as free notes", item.line)
+            self.notes.append(text)
+            return
+        self.forces.append(
+            Force(
+                kind=kind,
+                text=tagged.text,
+                quote=item.quote or tagged.quote,
+                tags=tagged.tags,
+                detail=item.detail,
+                source=self.source,
+                line=item.line,
+            )
+        )
+
+    def add_job(self, text: str, line: int) -> None:
+        parts = parse_job(text)
+        if parts.when is None:
+            self.warn(
+                "job statement is not 'When ..., I want to ..., so I can ...': kept whole", line
+            )
+        self.jobs.append(
+            JobStatement(
+                text=text, when=parts.when, want=parts.want, so=parts.so, source=self.source, line=line
+            )
+        )
+
+    def add_timeline(self, item: _Item, text: str) -> None:
+        label, _, rest = text.partition(":")
+        stage = stage_for_label(label) if rest else None
+        if stage is None:
+            self.warn(
+                f"timeline item {label.strip()!r} is not a switch stage "
+                "(first thought, passive looking, active looking, deciding, first use, "
+                "ongoing use): kept as free notes",
+                item.line,
+            )
+            self.notes.append(f"- {text}")
+            return
+        full = " ".join([rest.strip(), *item.detail])
+        self.timeline.append(
+            TimelineEvent(stage=stage, text=full, source=self.source, line=item.line)
+        )
+
+    def warn(self, message: str, line: int | None) -> None:
+        self.warnings.append(Problem(self.path, message, line))
+
+
+class MarkdownReader:
+    """Reads ``.md`` and ``.markdown`` notes."""
+
+    extensions = (".md", ".markdown")
+
+    def read(self, text: str, path: str, source: str, default_id: str) -> NoteResult:
+        """Parse the text of a Markdown note into an Interview."""
+        lines = split_lines(text)
+        frontmatter = split_frontmatter(lines, path)
+        fields, warnings = interview_fields(
+            frontmatter.data, path, lambda key: _frontmatter_line(lines, frontmatter.body_start, key)
+        )
+        scanner = _Scanner(path, source)
+        scanner.scan(lines, frontmatter.body_start)
+        fields.setdefault("id", default_id)
+        try:
+            interview = Interview(
+                **fields,
+                source=source,
+                forces=scanner.forces,
+                jobs=scanner.jobs,
+                timeline=scanner.timeline,
+                notes=_tidy_notes(scanner.notes),
+            )
+        except ValueError as error:  # pydantic's ValidationError is a ValueError
+            raise NoteError(path, f"invalid note: {str(error).splitlines()[0]}") from None
+        return NoteResult(interview, warnings + scanner.warnings)
+
+
+def _frontmatter_line(lines: list[str], body_start: int, key: str) -> int | None:
+    prefix = f"{key}:"
+    for index in range(1, max(body_start - 1, 1)):
+        if lines[index].startswith(prefix):
+            return index + 1
+    return None
+
+
+def _tidy_notes(lines: list[str]) -> str:
+    """Join free-note lines, collapsing runs of blank lines left by consumed sections."""
+    tidy: list[str] = []
+    for line in lines:
+        if line.strip() or (tidy and tidy[-1].strip()):
+            tidy.append(line.rstrip())
+    return "\n".join(tidy).strip()

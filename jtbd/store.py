@@ -1,0 +1,191 @@
+"""The workspace: an SQLite database of ingested interviews (default ``.jtbd/``).
+
+One row per note file, holding the content hash (so unchanged files are skipped), the
+interview as JSON, and force counts (so a re-ingest summary needs no JSON parsing).
+A ``forces`` view unpacks the JSON for people who want to query the store with SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jtbd.errors import WorkspaceError
+from jtbd.models import ForceKind, Interview
+
+SCHEMA_VERSION = 1
+DATABASE_NAME = "jtbd.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS notes (
+    root TEXT NOT NULL,
+    source TEXT NOT NULL,
+    interview_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    push INTEGER NOT NULL, pull INTEGER NOT NULL,
+    anxiety INTEGER NOT NULL, inertia INTEGER NOT NULL,
+    interview TEXT NOT NULL,
+    PRIMARY KEY (root, source)
+);
+CREATE INDEX IF NOT EXISTS notes_by_id ON notes (interview_id);
+CREATE VIEW IF NOT EXISTS forces AS
+    SELECT notes.interview_id AS interview_id, notes.source AS source,
+           json_extract(force.value, '$.kind') AS kind,
+           json_extract(force.value, '$.text') AS text,
+           json_extract(force.value, '$.quote') AS quote,
+           json_extract(force.value, '$.line') AS line
+    FROM notes, json_each(notes.interview, '$.forces') AS force;
+"""
+
+# Upgrades from an older schema version to the next one. Version 1 is the first; when
+# the schema changes, add {1: ["ALTER TABLE ...", ...]} here and bump SCHEMA_VERSION.
+_MIGRATIONS: dict[int, list[str]] = {}
+
+
+@dataclass(frozen=True)
+class StoredNote:
+    """What the store remembers of a note file without loading its interview."""
+
+    root: str
+    source: str
+    interview_id: str
+    content_hash: str
+    force_counts: dict[ForceKind, int]
+
+
+class Workspace:
+    """An open workspace store. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, folder: Path, create: bool = False) -> None:
+        self.folder = folder
+        self.path = folder / DATABASE_NAME
+        if not self.path.exists():
+            if not create:
+                raise WorkspaceError(
+                    f"no workspace at {folder}: run `jtbd ingest NOTES/` first "
+                    "(or pass --workspace / set JTBD_WORKSPACE)"
+                )
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise WorkspaceError(f"cannot create workspace {folder}: {error.strerror}") from None
+        try:
+            # isolation_level=None: we open transactions ourselves, one per note file.
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._check_schema()
+        except sqlite3.DatabaseError as error:
+            raise WorkspaceError(f"{self.path} is not a usable jtbd workspace: {error}") from None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def _check_schema(self) -> None:
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if "meta" not in tables:
+            if tables - {"meta"}:
+                raise WorkspaceError(f"{self.path} is not a jtbd workspace (unknown tables)")
+            with self._transaction():
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                )
+            return
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row else 0
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"workspace {self.folder} has schema version {version}, written by a newer jtbd; "
+                f"this jtbd reads version {SCHEMA_VERSION}: upgrade jtbd (pip install -U jtbd)"
+            )
+        while version < SCHEMA_VERSION:
+            migration = _MIGRATIONS.get(version)
+            if migration is None:
+                raise WorkspaceError(
+                    f"workspace {self.folder} has schema version {version}, which this jtbd "
+                    "cannot migrate: delete that folder and run `jtbd ingest` again "
+                    "(your notes are not touched)"
+                )
+            with self._transaction():
+                for statement in migration:
+                    self._db.execute(statement)
+                version += 1
+                self._db.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),)
+                )
+
+    def _transaction(self) -> _Transaction:
+        self._db.execute("BEGIN")
+        return _Transaction(self._db)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def stored_notes(self, root: str | None = None) -> dict[tuple[str, str], StoredNote]:
+        """Every stored note (or those under one ingested root), keyed by (root, source)."""
+        query = "SELECT root, source, interview_id, content_hash, push, pull, anxiety, inertia FROM notes"
+        rows = (
+            self._db.execute(query + " WHERE root = ?", (root,))
+            if root is not None
+            else self._db.execute(query)
+        )
+        kinds = list(ForceKind)
+        return {
+            (row[0], row[1]): StoredNote(
+                row[0], row[1], row[2], row[3], dict(zip(kinds, row[4:8], strict=True))
+            )
+            for row in rows
+        }
+
+    def interviews(self) -> list[Interview]:
+        """All stored interviews, ordered by id (then source) so reports are deterministic."""
+        rows = self._db.execute("SELECT interview FROM notes ORDER BY interview_id, root, source")
+        return [Interview.model_validate_json(row[0]) for row in rows]
+
+    def roots(self) -> list[str]:
+        """The folders that have been ingested into this workspace."""
+        return [row[0] for row in self._db.execute("SELECT DISTINCT root FROM notes ORDER BY root")]
+
+    # -- writing ------------------------------------------------------------------------
+
+    def put(self, root: str, content_hash: str, interview: Interview) -> None:
+        """Store (or replace) one note's interview in a single transaction."""
+        counts = [len(interview.forces_of(kind)) for kind in ForceKind]
+        with self._transaction():
+            self._db.execute(
+                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (root, interview.source, interview.id, content_hash, *counts,
+                 interview.model_dump_json()),
+            )
+
+    def remove(self, root: str, sources: Iterable[str]) -> None:
+        """Remove the notes of these sources under ``root`` in one transaction."""
+        with self._transaction():
+            self._db.executemany(
+                "DELETE FROM notes WHERE root = ? AND source = ?", [(root, s) for s in sources]
+            )
+
+
+class _Transaction:
+    """Commit on success, roll back on any error or interrupt: never half a note."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self._db
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self._db.execute("ROLLBACK" if exc_type is not None else "COMMIT")
