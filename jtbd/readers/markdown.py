@@ -170,11 +170,12 @@ class _Scanner:
             self.notes.append(raw)
 
     def text_line(self, raw: str, stripped: str, number: int) -> None:
-        if self.item is not None and not self.previous_blank:
+        names_force = _names_force(stripped)
+        if self.item is not None and not self.previous_blank and not names_force:
             self.item.parts.append(stripped)  # a wrapped line of the open item
             return
         self.close_item()
-        if _names_force(stripped):
+        if names_force:
             self.flush_paragraph()
             self.item = _Item(Section.FORCE, number, 0)
             self.item.parts.append(stripped)

@@ -34,7 +34,8 @@ def decode_note(data: bytes, path: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise NoteError(
-            path, f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x})", line
+            path, f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            line,
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -78,7 +79,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
     try:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.YAMLError as error:
-        raise NoteError(path, yaml_problem(error), yaml_line(error, first_line)) from None
+        raise NoteError(path, yaml_problem(error), yaml_line(error, first_line, text)) from None
 
 
 def yaml_problem(error: yaml.YAMLError) -> str:
@@ -91,7 +92,16 @@ def yaml_problem(error: yaml.YAMLError) -> str:
     return f"invalid YAML: {context + ': ' if context else ''}{problem}"
 
 
-def yaml_line(error: yaml.YAMLError, first_line: int) -> int | None:
+def yaml_line(error: yaml.YAMLError, first_line: int, text: str = "") -> int | None:
     """The line in the file of a YAML error, given the line where the YAML text starts."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    return first_line + mark.line if mark is not None else None
+    mark = getattr(error, "problem_mark", None)
+    context = getattr(error, "context_mark", None)
+    last = text.count("\n") if text else None
+    # An unclosed bracket or quote is only noticed at the end of the text; the line that
+    # opened it (the context) is the one the user has to fix.
+    if context is not None and (mark is None or (last is not None and mark.line >= last)):
+        mark = context
+    if mark is None:
+        return None
+    line = mark.line if last is None else min(mark.line, last)
+    return first_line + line

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Union
+from typing import Annotated, Any, Union
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -43,7 +43,10 @@ class _Body(BaseModel):
     model_config = ConfigDict(coerce_numbers_to_str=True)
     forces: dict[str, list[Union[str, _ForceEntry]]] = Field(default_factory=dict)
     jobs: list[Union[str, _JobEntry]] = Field(default_factory=list)
-    timeline: list[Union[_StageEntry, dict[str, str]]] = Field(default_factory=list)
+    # left_to_right: {stage, text} must be read as a stage entry, not as {label: text}.
+    timeline: list[
+        Annotated[Union[_StageEntry, dict[str, str]], Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
     notes: str = ""
 
 

@@ -1,0 +1,222 @@
+"""`jtbd ingest` and `jtbd export` as a user calls them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, json_out, snapshot
+
+NOTE = "---\nid: {id}\nrole: {role}\n---\n## Push\n- {push}\n## Pull\n- Bank sync #bank\n"
+
+
+def write(folder: Path, name: str, id_: str, role: str = "freelancer", push: str = "VAT by hand"):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(NOTE.format(id=id_, role=role, push=push), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    write(folder, "a.md", "p1")
+    write(folder, "sub/b.md", "p2", role="shop-owner")
+    return folder
+
+
+def test_ingest_then_reingest_skips_replaces_and_removes(run, notes, tmp_path):
+    first = json_out(run("ingest", notes, "--json"))
+    assert first["added"] == ["p1", "p2"]
+    assert first["forces"] == {"push": 2, "pull": 2, "anxiety": 0, "inertia": 0}
+    assert (tmp_path / ".jtbd").is_dir()
+
+    again = json_out(run("ingest", notes, "--json"))
+    assert (again["added"], again["updated"], again["unchanged"]) == ([], [], ["p1", "p2"])
+    assert again["forces"]["push"] == 2
+
+    write(notes, "a.md", "p1", push="Formulas broke")
+    (notes / "sub" / "b.md").unlink()
+    write(notes, "c.md", "p3")
+    changed = json_out(run("ingest", notes, "--json"))
+    assert changed["updated"] == ["p1"]
+    assert changed["added"] == ["p3"]
+    assert changed["removed"] == ["p2"]
+
+    exported = json_out(run("export", "--format", "json"))
+    assert sorted(i["id"] for i in exported["interviews"]) == ["p1", "p3"]
+    assert exported["interviews"][0]["forces"][0]["text"] == "Formulas broke"
+
+
+def test_summary_table_says_what_happened(run, notes):
+    run("ingest", notes)
+    (notes / "a.md").unlink()
+    result = run("ingest", notes)
+    assert result.exit_code == 0
+    assert "interviews removed" in result.stdout
+    assert "Removed (note deleted): p1" in result.stdout
+
+
+def test_workspace_option_and_environment_variable(run, notes, tmp_path, monkeypatch):
+    assert run("ingest", notes, "--workspace", tmp_path / "study" / ".jtbd", "-q").exit_code == 0
+    assert (tmp_path / "study" / ".jtbd" / "jtbd.sqlite3").is_file()
+    assert not (tmp_path / ".jtbd").exists()
+    monkeypatch.setenv("JTBD_WORKSPACE", str(tmp_path / "study" / ".jtbd"))
+    assert len(json_out(run("export"))["interviews"]) == 2
+
+
+def test_quiet_prints_nothing_on_success(run, notes):
+    result = run("ingest", notes, "--quiet")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_export_json_contract(run, examples_dir):
+    run("ingest", examples_dir, "-q")
+    data = json_out(run("export", "--format", "json"))
+    assert len(data["interviews"]) >= 12
+    for interview in data["interviews"]:
+        for key in ("id", "participant", "date", "consent", "attributes", "source", "forces",
+                    "jobs", "timeline", "notes"):
+            assert key in interview, key
+        assert not interview["source"].startswith("/")
+        for force in interview["forces"]:
+            assert force["kind"] in ("push", "pull", "anxiety", "inertia")
+            assert {"text", "quote", "tags", "line"} <= force.keys()
+            assert isinstance(force["line"], int)
+        for job in interview["jobs"]:
+            assert {"when", "want", "so", "text"} <= job.keys()
+        for event in interview["timeline"]:
+            assert {"stage", "text"} <= event.keys()
+
+
+def test_export_csv_one_row_per_force_with_source(run, notes, tmp_path):
+    write(notes, "d.md", "p4", push="=HYPERLINK(\"http://evil\")")
+    run("ingest", notes, "-q")
+    result = run("export", "--format", "csv", "-o", tmp_path / "out" / "forces.csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "forces.csv").read_text())))
+    assert len(rows) == 6
+    first = rows[0]
+    assert (first["interview"], first["kind"], first["source"], first["line"]) == ("p1", "push", "a.md", "6")
+    assert first["role"] == "freelancer"
+    assert rows[1]["tags"] == "bank"
+    assert next(r for r in rows if r["interview"] == "p4")["text"].startswith("'=")
+
+
+def test_export_without_workspace_is_a_clear_error(run):
+    result = run("export")
+    assert result.exit_code == 1
+    assert "jtbd ingest" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_missing_folder(run, tmp_path):
+    result = run("ingest", tmp_path / "nope")
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("malformed-frontmatter", ["broken.md:3: invalid YAML"]),
+        ("unclosed-frontmatter", ["unclosed.md:1: frontmatter opened with `---` is never closed"]),
+        ("wrong-type", ["consent.md:3: consent:", "wrong-type.yaml:5: forces.push.0.intensity:"]),
+        ("python-tag", ["evil-frontmatter.md:3: YAML tag !!python/name:os.system is not allowed",
+                        "evil.yaml:2: YAML tag !!python/object/apply:os.system is not allowed"]),
+        ("not-text", ["binary.md", "latin1.md:5: not valid UTF-8"]),
+        ("duplicate-id", ["first.md: duplicate interview id 'p97': also used by",
+                          "second.md: duplicate interview id 'p97': also used by"]),
+    ],
+)
+def test_bad_notes_fail_with_one_line_each_and_exit_1(run, bad_fixture, fixture, expected):
+    folder = bad_fixture(fixture)
+    (folder / "good.md").write_text("---\nid: good\n---\n## Push\n- Re-typing VAT\n")
+    before = snapshot(folder)
+    result = run("ingest", folder)
+    assert result.exit_code == 1
+    error_lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(error_lines) == len(expected), result.stderr
+    for line, fragment in zip(sorted(error_lines), sorted(expected), strict=True):
+        assert fragment in line
+    assert "Traceback" not in result.output
+    assert snapshot(folder) == before  # the notes are never modified
+    exported = json_out(run("export"))
+    assert "good" in [i["id"] for i in exported["interviews"]]  # the other files still landed
+    assert not Path("/tmp/jtbd-pwned").exists()
+
+
+def test_duplicate_ids_neither_wins(run, bad_fixture):
+    folder = bad_fixture("duplicate-id")
+    run("ingest", folder)
+    assert json_out(run("export"))["interviews"] == []
+
+
+def test_empty_and_contentless_notes_warn_but_succeed(run, bad_fixture):
+    result = run("ingest", bad_fixture("empty"), "--json")
+    assert result.exit_code == 0
+    data = json_out(result)
+    messages = sorted((w["file"].rsplit("/", 1)[-1], w["message"]) for w in data["warnings"])
+    assert messages[0][0] == "empty.md" and "empty note" in messages[0][1]
+    assert messages[1][0] == "no-content.md" and "no interview content" in messages[1][1]
+    assert data["added"] == ["p96"]  # kept: its free notes are not lost
+
+
+def test_attachments_and_hidden_folders_are_ignored(run, bad_fixture):
+    data = json_out(run("ingest", bad_fixture("attachments"), "--json"))
+    assert data["added"] == ["p98"]
+    assert data["errors"] == []
+    assert sorted(data["ignored"]) == ["photo.png", "scan.pdf"]
+
+
+def test_error_in_changed_note_keeps_previous_version(run, notes):
+    run("ingest", notes, "-q")
+    (notes / "a.md").write_text("---\nid: p1\nrole: [oops\n---\n")
+    result = run("ingest", notes)
+    assert result.exit_code == 1
+    assert "previously ingested version is kept" in result.stderr
+    assert "p1" in [i["id"] for i in json_out(run("export"))["interviews"]]
+
+
+def test_examples_ingest_cleanly_except_the_documented_warning(run, examples_dir):
+    result = run("ingest", examples_dir, "--json")
+    assert result.exit_code == 0, result.stderr
+    data = json_out(result)
+    assert len(data["added"]) >= 12
+    assert data["errors"] == []
+    assert all(data["forces"][kind] > 10 for kind in ("push", "pull", "anxiety", "inertia"))
+    assert [w for w in data["warnings"] if "When ..., I want to" not in w["message"]] == []
+
+
+def test_ingest_does_not_write_into_the_notes_folder(run, tmp_path):
+    notes = tmp_path / "vault"
+    shutil.copytree(EXAMPLES, notes)
+    before = snapshot(notes)
+    assert run("ingest", notes, "-q").exit_code == 0
+    assert snapshot(notes) == before
+
+
+def test_workspace_inside_the_notes_folder_is_skipped(run, notes):
+    result = run("ingest", notes, "--workspace", notes / ".jtbd", "--json")
+    assert json_out(result)["ignored"] == []
+    again = json_out(run("ingest", notes, "--workspace", notes / "store", "--json"))
+    assert again["ignored"] == []
+
+
+def test_console_script_runs_without_traceback(tmp_path, bad_fixture):
+    folder = bad_fixture("python-tag")
+    jtbd = Path(sys.executable).parent / "jtbd"
+    result = subprocess.run(
+        [str(jtbd), "ingest", str(folder), "--workspace", str(tmp_path / "ws")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("error:") == 2

@@ -1,0 +1,35 @@
+"""Encodings and line endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from jtbd import NoteError, read_note
+from tests.conftest import FIXTURES
+
+ENCODINGS = FIXTURES / "bad" / "encodings"
+
+
+@pytest.mark.parametrize(
+    "name", ["utf8-bom.md", "utf16le-crlf.md", "utf16be.md", "crlf.md", "cr-only.md"]
+)
+def test_accepted_encodings_read_the_same(name):
+    interview = read_note(ENCODINGS / name, root=ENCODINGS).interview
+    assert interview.participant == "Zoë"
+    assert [(f.kind.value, f.text, f.quote, f.line) for f in interview.forces] == [
+        ("push", "“Re-typing VAT numbers” — every quarter", False, 6),
+        ("pull", "Bank sync €", False, 8),
+    ]
+    assert "\r" not in interview.model_dump_json()
+
+
+def test_latin1_bytes_are_an_error_with_the_line():
+    with pytest.raises(NoteError) as caught:
+        read_note(FIXTURES / "bad" / "not-text" / "latin1.md")
+    assert caught.value.line == 5
+    assert "UTF-8" in caught.value.message
+
+
+def test_binary_file_with_note_extension_is_an_error():
+    with pytest.raises(NoteError, match="not valid|NUL"):
+        read_note(FIXTURES / "bad" / "not-text" / "binary.md")

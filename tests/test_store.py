@@ -1,0 +1,81 @@
+"""The SQLite workspace: schema versions, atomic writes, round trips."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from jtbd import Force, ForceKind, Interview, Workspace, WorkspaceError
+from jtbd.store import DATABASE_NAME, SCHEMA_VERSION
+
+
+def interview(id_: str = "p1", source: str = "p1.md") -> Interview:
+    return Interview(
+        id=id_, source=source, forces=[Force(kind=ForceKind.PUSH, text="x", source=source, line=3)]
+    )
+
+
+def test_round_trip_and_counts(tmp_path):
+    with Workspace(tmp_path / "ws", create=True) as store:
+        store.put("/notes", "hash1", interview())
+        assert store.interviews() == [interview()]
+        stored = store.stored_notes("/notes")[("/notes", "p1.md")]
+        assert stored.content_hash == "hash1"
+        assert stored.force_counts[ForceKind.PUSH] == 1
+
+
+def test_forces_view_is_queryable_with_sql(tmp_path):
+    with Workspace(tmp_path / "ws", create=True) as store:
+        store.put("/notes", "h", interview())
+    db = sqlite3.connect(tmp_path / "ws" / DATABASE_NAME)
+    assert db.execute("SELECT interview_id, kind, text, line FROM forces").fetchall() == [
+        ("p1", "push", "x", 3)
+    ]
+
+
+def test_missing_workspace_is_a_clear_error(tmp_path):
+    with pytest.raises(WorkspaceError, match="jtbd ingest"):
+        Workspace(tmp_path / "nowhere")
+
+
+def test_newer_schema_asks_to_upgrade(tmp_path):
+    Workspace(tmp_path, create=True).close()
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+    db.commit()
+    db.close()
+    with pytest.raises(WorkspaceError, match="newer jtbd"):
+        Workspace(tmp_path)
+
+
+def test_older_schema_without_migration_says_what_to_do(tmp_path):
+    Workspace(tmp_path, create=True).close()
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(WorkspaceError, match="delete that folder"):
+        Workspace(tmp_path)
+
+
+def test_not_a_database(tmp_path):
+    (tmp_path / DATABASE_NAME).write_text("hello, I am not SQLite" * 100)
+    with pytest.raises(WorkspaceError, match="not a usable"):
+        Workspace(tmp_path)
+
+
+def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    class Boom(Exception):
+        pass
+
+    broken = interview("p2", "p2.md")
+    with Workspace(tmp_path, create=True) as store:
+        store.put("/notes", "h", interview())
+        monkeypatch.setattr(Interview, "model_dump_json", lambda self: (_ for _ in ()).throw(Boom()))
+        with pytest.raises(Boom):
+            store.put("/notes", "h2", broken)
+        monkeypatch.undo()
+        assert [i.id for i in store.interviews()] == ["p1"]
+        store.put("/notes", "h3", interview("p3", "p3.md"))  # the connection is still usable
+        assert [i.id for i in store.interviews()] == ["p1", "p3"]
