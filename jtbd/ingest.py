@@ -1,26 +1,35 @@
 """Ingest: a folder of notes into the workspace, skipping what has not changed.
 
-Every file is read and hashed first; only new or changed files are parsed. All problems
-are collected and reported together, like a compiler: one bad note never stops the rest.
+Every file is read and hashed first; only new or changed files are parsed, in parallel
+when there are many. All problems are collected and reported together, like a compiler:
+one bad note never stops the rest.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import sys
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jtbd.errors import NoteError, UsageError
-from jtbd.models import ForceKind, Interview
-from jtbd.readers import EmptyNoteError, Problem, is_note, read_note_bytes
-from jtbd.store import StoredNote, Workspace
+from jtbd.errors import EmptyNoteError, NoteError, UsageError
+from jtbd.models import ForceKind
+from jtbd.readers import Problem, is_note, read_note_bytes
+from jtbd.store import NoteRecord, Workspace
 
 Progress = Callable[[int, int], None]
-"""Called as ``progress(done, total)`` after each file."""
+"""Called as ``progress(done, total)`` as files are processed."""
+
+# Below this many changed notes, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 400
+# Notes per database transaction: each note is all-or-nothing, and batching saves commits.
+WRITE_BATCH = 500
 
 
 @dataclass
@@ -44,9 +53,10 @@ class IngestSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data (the ``--json`` contract)."""
-        problems = lambda items: [  # noqa: E731
-            {"file": p.path, "line": p.line, "message": p.message} for p in items
-        ]
+
+        def problems(items: list[Problem]) -> list[dict[str, Any]]:
+            return [{"file": p.path, "line": p.line, "message": p.message} for p in items]
+
         return {
             "folder": self.folder,
             "added": self.added,
@@ -59,33 +69,71 @@ class IngestSummary:
             "errors": problems(self.errors),
         }
 
+    def count_forces(self, counts: Iterable[int]) -> None:
+        """Add one note's force counts (in ForceKind order) to the totals."""
+        for kind, count in zip(ForceKind, counts, strict=True):
+            self.forces[kind.value] += count
 
-def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[Path], list[Path]]:
-    """Note files under ``folder`` (sorted) and the other files found there.
+
+def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[str]]:
+    """Note files under ``folder`` and the other files there, as sorted relative paths.
 
     Hidden files and folders (``.obsidian``, ``.git``, ``.trash``) are passed over, as is
-    the workspace folder when it lives inside the notes folder.
+    the workspace folder when it lives inside the notes folder. Paths use ``/``.
     """
-    notes: list[Path] = []
-    others: list[Path] = []
-    for directory, subdirs, files in os.walk(folder):
-        here = Path(directory)
+    notes: list[str] = []
+    others: list[str] = []
+    top = str(folder)
+    skipped = os.path.realpath(skip) if skip is not None else None
+    # Plain strings, not Path objects: pathlib dominated the time of an unchanged re-ingest.
+    for directory, subdirs, files in os.walk(top):
         subdirs[:] = sorted(
-            d for d in subdirs if not d.startswith(".") and (skip is None or here / d != skip)
+            d for d in subdirs
+            if not d.startswith(".") and os.path.realpath(os.path.join(directory, d)) != skipped
         )
+        relative = os.path.relpath(directory, top).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
         for name in sorted(files):
-            if name.startswith("."):
-                continue
-            path = here / name
-            (notes if is_note(path) else others).append(path)
+            if not name.startswith("."):
+                (notes if is_note(Path(name)) else others).append(prefix + name)
     return notes, others
 
 
 @dataclass
-class _Parsed:
-    path: Path
-    content_hash: str
-    interview: Interview
+class _Outcome:
+    """The result of reading one changed note, small enough to pass between processes."""
+
+    record: NoteRecord | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    error: Problem | None = None
+
+
+def _read_changed(task: tuple[Path, Path]) -> _Outcome:
+    path, folder = task
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return _Outcome(error=Problem(str(path), f"cannot read: {error.strerror}"))
+    content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
+    try:
+        result = read_note_bytes(data, path, folder)
+    except EmptyNoteError as empty:
+        return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
+    except NoteError as error:
+        return _Outcome(error=Problem(error.path, error.message, error.line))
+    return _Outcome(NoteRecord.of(result.interview, content_hash), result.warnings)
+
+
+def _read_all(tasks: list[tuple[Path, Path]]) -> Iterator[_Outcome]:
+    """Read notes in task order; across processes when there are many (2+ cores)."""
+    cores = os.cpu_count() or 1
+    if len(tasks) < PARALLEL_THRESHOLD or cores < 2:
+        yield from map(_read_changed, tasks)
+        return
+    # fork shares the already-imported readers; other platforms pay for a fresh import.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context(method)) as pool:
+        yield from pool.map(_read_changed, tasks, chunksize=64)
 
 
 def ingest_folder(
@@ -96,94 +144,94 @@ def ingest_folder(
         raise UsageError(f"{folder} is not a folder of notes")
     root = str(folder.resolve())
     summary = IngestSummary(folder=str(folder))
-    paths, others = find_notes(folder, skip=workspace.folder.resolve())
-    summary.ignored = [path.relative_to(folder).as_posix() for path in others]
-    stored = workspace.stored_notes(root)
-    parsed: list[_Parsed] = []
-    unchanged: list[StoredNote] = []
-    for done, path in enumerate(paths, start=1):
-        source = path.relative_to(folder).as_posix()
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            summary.errors.append(Problem(str(path), f"cannot read: {error.strerror}"))
-            continue
-        content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
-        previous = stored.get((root, source))
-        if previous is not None and previous.content_hash == content_hash:
-            unchanged.append(previous)
-        else:
-            try:
-                result = read_note_bytes(data, path, folder)
-            except EmptyNoteError as empty:
-                summary.warnings.append(Problem(empty.path, empty.message, empty.line))
-            except NoteError as error:
-                kept = " (the previously ingested version is kept)" if previous else ""
-                summary.errors.append(Problem(error.path, error.message + kept, error.line))
-            else:
-                parsed.append(_Parsed(path, content_hash, result.interview))
-                summary.warnings.extend(result.warnings)
-        if progress is not None:
-            progress(done, len(paths))
+    present, summary.ignored = find_notes(folder, skip=workspace.folder.resolve())
+    stored = {source: note for (_, source), note in workspace.stored_notes(root).items()}
 
-    present = {path.relative_to(folder).as_posix() for path in paths}
-    duplicates = _duplicate_sources(root, parsed, unchanged, workspace, summary, folder)
-    for item in parsed:
-        if item.interview.source in duplicates:
-            continue
-        is_update = (root, item.interview.source) in stored
-        workspace.put(root, item.content_hash, item.interview)
-        (summary.updated if is_update else summary.added).append(item.interview.id)
-        _count_forces(summary, {k: len(item.interview.forces_of(k)) for k in ForceKind})
-    for note in unchanged:
-        if note.source not in duplicates:
-            summary.unchanged.append(note.interview_id)
-            _count_forces(summary, note.force_counts)
-    gone = [key for key in stored if key[1] not in present]
-    stale = [key for key in stored if key[1] in duplicates]
+    unchanged: list[str] = []  # sources
+    changed: list[tuple[Path, Path]] = []
+    for source in present:
+        previous = stored.get(source)
+        path = os.path.join(folder, source)
+        try:
+            # A note not stored before is hashed by the reader; only compare stored ones.
+            same = previous is not None and previous.content_hash == _hash_file(path)
+        except OSError:
+            same = False  # reported when the note is read
+        if same:
+            unchanged.append(source)
+        else:
+            changed.append((Path(path), folder))
+    if progress is not None:
+        progress(len(unchanged), len(present))
+
+    records: list[NoteRecord] = []
+    for done, ((path, _), outcome) in enumerate(zip(changed, _read_all(changed)), start=1):
+        summary.warnings.extend(outcome.warnings)
+        if outcome.error is not None:
+            source = path.relative_to(folder).as_posix()
+            kept = " (the previously ingested version is kept)" if source in stored else ""
+            error = outcome.error
+            summary.errors.append(Problem(error.path, error.message + kept, error.line))
+        elif outcome.record is not None:
+            records.append(outcome.record)
+        if progress is not None:
+            progress(len(unchanged) + done, len(present))
+
+    duplicates = _duplicate_sources(root, folder, records, unchanged, stored, workspace, summary)
+    records = [record for record in records if record.source not in duplicates]
+    for start in range(0, len(records), WRITE_BATCH):
+        workspace.write(root, records[start : start + WRITE_BATCH])
+    for record in records:
+        (summary.updated if record.source in stored else summary.added).append(record.interview_id)
+        summary.count_forces(record.force_counts)
+    for source in unchanged:
+        if source not in duplicates:
+            summary.unchanged.append(stored[source].interview_id)
+            summary.count_forces(stored[source].force_counts)
+
+    gone = sorted(set(stored) - set(present))
+    stale = sorted(duplicates & set(stored))
     if gone or stale:
-        workspace.remove(root, [source for _, source in gone + stale])
-    summary.removed = sorted(stored[key].interview_id for key in gone)
+        workspace.remove(root, gone + stale)
+    summary.removed = sorted(stored[source].interview_id for source in gone)
     return summary
+
+
+def _hash_file(path: str) -> str:
+    with open(path, "rb") as file:
+        return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
 
 
 def _duplicate_sources(
     root: str,
-    parsed: list[_Parsed],
-    unchanged: list[StoredNote],
+    folder: Path,
+    records: list[NoteRecord],
+    unchanged: list[str],
+    stored: dict[str, Any],
     workspace: Workspace,
     summary: IngestSummary,
-    folder: Path,
 ) -> set[str]:
-    """Sources under this root whose interview id is used by another note: neither wins."""
-    by_id: dict[str, list[tuple[str, str]]] = defaultdict(list)  # id -> [(root, source)]
-    for item in parsed:
-        by_id[item.interview.id].append((root, item.interview.source))
-    for note in unchanged:
-        by_id[note.interview_id].append((root, note.source))
-    for (other_root, source), note in workspace.stored_notes().items():
-        if other_root != root:
-            by_id[note.interview_id].append((other_root, source))
+    """Sources under this root whose interview id another note also uses: neither wins."""
+    places: dict[str, list[str]] = defaultdict(list)  # id -> paths as the user sees them
+    mine: dict[str, str] = {}  # path as shown -> source under this root
+    for source, interview_id in [(r.source, r.interview_id) for r in records] + [
+        (s, stored[s].interview_id) for s in unchanged
+    ]:
+        shown = os.path.join(folder, source)
+        places[interview_id].append(shown)
+        mine[shown] = source
+    for interview_id, other_root, source in workspace.ids_outside(root):
+        if interview_id in places:
+            places[interview_id].append(os.path.join(other_root, source))
     duplicates: set[str] = set()
-    for interview_id, places in sorted(by_id.items()):
-        if len(places) < 2:
+    for interview_id, shown_paths in sorted(places.items()):
+        if len(shown_paths) < 2:
             continue
-        shown = [_shown_path(folder, root, place) for place in places]
-        for (place_root, source), name in zip(places, shown, strict=True):
-            if place_root == root:
-                duplicates.add(source)
-                others = ", ".join(other for other in shown if other != name)
+        for shown in shown_paths:
+            if shown in mine:
+                duplicates.add(mine[shown])
+                others = ", ".join(other for other in shown_paths if other != shown)
                 summary.errors.append(
-                    Problem(name, f"duplicate interview id {interview_id!r}: also used by {others}")
+                    Problem(shown, f"duplicate interview id {interview_id!r}: also used by {others}")
                 )
     return duplicates
-
-
-def _shown_path(folder: Path, root: str, place: tuple[str, str]) -> str:
-    place_root, source = place
-    return str(folder / source) if place_root == root else str(Path(place_root) / source)
-
-
-def _count_forces(summary: IngestSummary, counts: dict[ForceKind, int]) -> None:
-    for kind, count in counts.items():
-        summary.forces[kind.value] += count

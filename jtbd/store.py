@@ -53,7 +53,28 @@ class StoredNote:
     source: str
     interview_id: str
     content_hash: str
-    force_counts: dict[ForceKind, int]
+    force_counts: tuple[int, int, int, int]
+    """Forces per kind, in ForceKind order."""
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """One note ready to store: its interview as JSON plus what summaries need."""
+
+    source: str
+    interview_id: str
+    content_hash: str
+    force_counts: tuple[int, int, int, int]
+    interview_json: str
+
+    @classmethod
+    def of(cls, interview: Interview, content_hash: str) -> NoteRecord:
+        """Build the record of an interview read from content with this hash."""
+        counts = tuple(len(interview.forces_of(kind)) for kind in ForceKind)
+        return cls(
+            interview.source, interview.id, content_hash, counts,  # type: ignore[arg-type]
+            interview.model_dump_json(),
+        )
 
 
 class Workspace:
@@ -141,13 +162,12 @@ class Workspace:
             if root is not None
             else self._db.execute(query)
         )
-        kinds = list(ForceKind)
-        return {
-            (row[0], row[1]): StoredNote(
-                row[0], row[1], row[2], row[3], dict(zip(kinds, row[4:8], strict=True))
-            )
-            for row in rows
-        }
+        return {(row[0], row[1]): StoredNote(*row[:4], row[4:8]) for row in rows}
+
+    def ids_outside(self, root: str) -> list[tuple[str, str, str]]:
+        """(interview id, root, source) of every note ingested from another folder."""
+        query = "SELECT interview_id, root, source FROM notes WHERE root != ?"
+        return list(self._db.execute(query, (root,)))
 
     def interviews(self) -> list[Interview]:
         """All stored interviews, ordered by id (then source) so reports are deterministic."""
@@ -162,12 +182,18 @@ class Workspace:
 
     def put(self, root: str, content_hash: str, interview: Interview) -> None:
         """Store (or replace) one note's interview in a single transaction."""
-        counts = [len(interview.forces_of(kind)) for kind in ForceKind]
+        self.write(root, [NoteRecord.of(interview, content_hash)])
+
+    def write(self, root: str, records: Iterable[NoteRecord]) -> None:
+        """Store (or replace) several notes in one transaction: all of them or none."""
         with self._transaction():
-            self._db.execute(
+            self._db.executemany(
                 "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (root, interview.source, interview.id, content_hash, *counts,
-                 interview.model_dump_json()),
+                [
+                    (root, r.source, r.interview_id, r.content_hash, *r.force_counts,
+                     r.interview_json)
+                    for r in records
+                ],
             )
 
     def remove(self, root: str, sources: Iterable[str]) -> None:

@@ -22,7 +22,7 @@ def test_round_trip_and_counts(tmp_path):
         assert store.interviews() == [interview()]
         stored = store.stored_notes("/notes")[("/notes", "p1.md")]
         assert stored.content_hash == "hash1"
-        assert stored.force_counts[ForceKind.PUSH] == 1
+        assert stored.force_counts == (1, 0, 0, 0)
 
 
 def test_forces_view_is_queryable_with_sql(tmp_path):

@@ -6,6 +6,7 @@ Both readers (Markdown and YAML) share these so the two formats mean the same th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from jtbd.models import ForceKind, SwitchStage
@@ -81,6 +82,7 @@ def normalise_title(title: str) -> str:
     return " ".join(_NON_WORD.sub(" ", title.lower().replace("_", " ")).split())
 
 
+@lru_cache(maxsize=512)  # the same few headings recur in every note
 def classify_heading(title: str) -> tuple[str, ForceKind | None]:
     """The section a heading opens, and the force kind for a force heading."""
     name = normalise_title(title)
@@ -94,6 +96,7 @@ def classify_heading(title: str) -> tuple[str, ForceKind | None]:
     return Section.OTHER, None
 
 
+@lru_cache(maxsize=512)
 def stage_for_label(label: str) -> SwitchStage | None:
     """The switch stage a timeline label names ("First thought", "active-looking", ...)."""
     return _STAGE_LABELS.get(normalise_title(label))
@@ -109,6 +112,7 @@ _TAG = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 _BRACKET_PREFIX = re.compile(r"^\[(push|pull|anxiety|inertia|habit)\]\s*", re.IGNORECASE)
 _WIKILINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 _QUOTE_PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
+_OPENING_QUOTES = tuple(opening for opening, _ in _QUOTE_PAIRS)
 
 
 @dataclass
@@ -129,6 +133,8 @@ def parse_tagged_text(raw: str) -> TaggedText:
     removing it would break the sentence ("copying #VAT numbers").
     """
     text = raw.strip()
+    if "#" not in text and "[" not in text and not text.startswith(_OPENING_QUOTES):
+        return TaggedText(text=text)
     kind: ForceKind | None = None
     prefix = _BRACKET_PREFIX.match(text)
     if prefix:

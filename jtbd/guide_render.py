@@ -1,0 +1,172 @@
+"""Render interview guides and their matching notes templates through Jinja templates.
+
+Templates are looked up in the user's folder first (``--template``), then in the bundled
+``templates/``, so a user's template can extend or include the bundled ones.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from jtbd.errors import TemplateError
+from jtbd.guide import (
+    Fit,
+    LoadedGuide,
+    fill_placeholders,
+    fit_to_minutes,
+    map_strings,
+    placeholder_values,
+)
+from jtbd.models import ForceKind, SwitchStage
+from jtbd.resources import templates_dir
+
+GUIDE_TEMPLATE = "guide.md.j2"
+NOTES_TEMPLATE = "notes-template.md.j2"
+
+
+@dataclass(frozen=True)
+class RenderedGuide:
+    """A rendered guide and, when it was fitted to a time budget, what was dropped."""
+
+    text: str
+    fit: Fit | None = None
+
+
+def render_guide(
+    loaded: LoadedGuide,
+    *,
+    product: str | None = None,
+    job: str | None = None,
+    minutes: int | None = None,
+    template: Path | None = None,
+) -> RenderedGuide:
+    """Render a guide as Markdown, optionally fitted to ``minutes``.
+
+    ``template`` is the user's own Jinja template file; the bundled one otherwise.
+    """
+    values = placeholder_values(loaded.common, product, job)
+    guide = map_strings(loaded.guide, lambda text: fill_placeholders(text, values))
+    common = map_strings(loaded.common, lambda text: fill_placeholders(text, values))
+    fit = None
+    if minutes is not None:
+        guide, fit = fit_to_minutes(guide, minutes)
+    context = {
+        "guide": guide,
+        "common": common,
+        "labels": common.labels,
+        "consent": guide.consent or common.consent,
+        "lang": loaded.lang,
+        "product": product.strip() if product and product.strip() else None,
+        "job": job.strip() if job and job.strip() else None,
+        "fit": fit,
+        "total_minutes": guide.question_minutes,
+    }
+    return RenderedGuide(_render(template, GUIDE_TEMPLATE, context), fit)
+
+
+def render_notes_template(
+    loaded: LoadedGuide,
+    *,
+    product: str | None = None,
+    job: str | None = None,
+    template: Path | None = None,
+) -> str:
+    """Render the notes file matching a guide, in the format ``jtbd ingest`` reads."""
+    values = placeholder_values(loaded.common, product, job)
+    guide = map_strings(loaded.guide, lambda text: fill_placeholders(text, values))
+    shared = map_strings(loaded.common.notes_template, lambda text: fill_placeholders(text, values))
+    override = guide.notes_template
+    given_product = product.strip() if product and product.strip() else None
+    frontmatter: dict[str, str | None] = {
+        "id": None,
+        "participant": None,
+        "date": None,
+        "interviewer": None,
+        "consent": None,
+        "switched_from": None,
+        "switched_to": None,
+        "role": None,
+    }
+    frontmatter.update(dict.fromkeys(override.attributes))
+    if override.product_field is not None and given_product is not None:
+        frontmatter[override.product_field] = given_product
+    forces = [
+        (kind.value.capitalize(), override.forces.get(kind.value) or shared.forces[kind.value])
+        for kind in ForceKind
+    ]
+    timeline = [
+        (
+            stage.label.capitalize(),
+            override.timeline.get(stage.value) or getattr(shared.timeline, stage.value),
+        )
+        for stage in SwitchStage
+    ]
+    context = {
+        "guide": guide,
+        "notes": shared,
+        "lang": loaded.lang,
+        "frontmatter": frontmatter,
+        "comments": shared.comments,
+        "forces": forces,
+        "jobs": override.jobs or shared.jobs,
+        "timeline": timeline,
+    }
+    return _render(template, NOTES_TEMPLATE, context)
+
+
+def environment(user_folder: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment: the user's folder first, then the bundled templates."""
+    loaders: list[jinja2.BaseLoader] = []
+    if user_folder is not None:
+        loaders.append(jinja2.FileSystemLoader(str(user_folder)))
+    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown, not HTML
+    )
+    env.filters["fill"] = _fill
+    env.filters["yaml_value"] = _yaml_value
+    return env
+
+
+def _render(template: Path | None, default_name: str, context: dict[str, Any]) -> str:
+    if template is not None:
+        if not template.is_file():
+            raise TemplateError(f"{template}: template not found")
+        env, name = environment(template.parent), template.name
+    else:
+        env, name = environment(), default_name
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        where = f"{error.filename or name}:{error.lineno}"
+        raise TemplateError(f"{where}: {error.message}") from None
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"{name}: template {error.name!r} not found") from None
+    except jinja2.TemplateError as error:
+        # StrictUndefined: a user's template asked for something the guide does not have.
+        raise TemplateError(f"{template or name}: {error.message}") from None
+
+
+def _fill(text: str, **values: Any) -> str:
+    """Jinja filter: ``"about {n} min" | fill(n=5)``; unknown braces stay as they are."""
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
+def _yaml_value(value: Any) -> str:
+    """Jinja filter: a frontmatter value that YAML reads back as the same string."""
+    if value is None:
+        return ""
+    # A JSON string is a valid YAML flow scalar, whatever quotes or colons it holds.
+    return json.dumps(str(value), ensure_ascii=False)
