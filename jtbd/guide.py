@@ -40,12 +40,14 @@ Stage = Literal[
 ForceName = Literal["push", "pull", "anxiety", "inertia"]
 
 
-class _Data(BaseModel):
+class StrictData(BaseModel):
+    """Base of the data-file models: unknown keys are errors, nothing is coerced."""
+
     # strict: YAML already gives native types, so "5" for minutes is a mistake to report.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Question(_Data):
+class Question(StrictData):
     """One question of a guide, with its follow-up probes, length and priority."""
 
     id: Annotated[str, Field(pattern=_TYPE_NAME.pattern)]
@@ -56,7 +58,7 @@ class Question(_Data):
     """1 = must ask, 2 = should ask, 3 = nice to have."""
 
 
-class Section(_Data):
+class Section(StrictData):
     """A part of the interview: a title, notes for the interviewer, its questions."""
 
     title: Text
@@ -69,7 +71,7 @@ class Section(_Data):
         return sum(question.minutes for question in self.questions)
 
 
-class Consent(_Data):
+class Consent(StrictData):
     """The consent and ethics script read before the interview starts."""
 
     title: Text
@@ -78,7 +80,7 @@ class Consent(_Data):
     checklist: list[Text] = Field(default_factory=list)
 
 
-class NotesOverride(_Data):
+class NotesOverride(StrictData):
     """What a guide changes in its matching notes template; the rest comes from _common."""
 
     product_field: Literal["switched_from", "switched_to"] | None = None
@@ -91,7 +93,7 @@ class NotesOverride(_Data):
     timeline: dict[Stage, Text] = Field(default_factory=dict)
 
 
-class Guide(_Data):
+class Guide(StrictData):
     """A question bank of one guide type in one language."""
 
     type: Annotated[str, Field(pattern=_TYPE_NAME.pattern)]
@@ -115,7 +117,7 @@ class Guide(_Data):
         return sum(section.minutes for section in self.sections)
 
 
-class Labels(_Data):
+class Labels(StrictData):
     """The words a rendered guide needs around the question text, per language."""
 
     product: Text
@@ -131,14 +133,14 @@ class Labels(_Data):
     """E.g. "Dropped to fit {budget} minutes: {count} questions ({ids})."."""
 
 
-class Reminders(_Data):
+class Reminders(StrictData):
     """The interviewer reminders that matter in JTBD interviews."""
 
     title: Text
     items: Annotated[list[Text], Field(min_length=1)]
 
 
-class TimelineText(_Data):
+class TimelineText(StrictData):
     """A placeholder for each stage of the switch timeline."""
 
     first_thought: Text
@@ -149,7 +151,7 @@ class TimelineText(_Data):
     ongoing_use: Text
 
 
-class NotesText(_Data):
+class NotesText(StrictData):
     """The text of the notes template shared by every guide of a language."""
 
     title: Text
@@ -162,14 +164,14 @@ class NotesText(_Data):
     timeline: TimelineText
 
 
-class Defaults(_Data):
+class Defaults(StrictData):
     """What ``{product}`` and ``{job}`` become when the user does not name them."""
 
     product: Text
     job: Text
 
 
-class Common(_Data):
+class Common(StrictData):
     """The text every guide of one language shares."""
 
     defaults: Defaults

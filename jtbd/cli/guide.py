@@ -1,15 +1,139 @@
-"""Commands ``jtbd new-guide`` and ``jtbd lint-guide`` (placeholder until issue 4 lands)."""
+"""Commands ``jtbd new-guide`` and ``jtbd lint-guide``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import typer
 
+from jtbd.cli.common import reported_errors, write_output
 
-def new_guide_command(ctx: typer.Context) -> None:
-    """Write an interview guide for an interview type."""
-    raise typer.Exit(2)
+if TYPE_CHECKING:
+    # Types only: the library imports pydantic, which `jtbd --help` must not wait for.
+    from jtbd.guide import Fit, GuideLibrary
 
 
-def lint_guide_command(ctx: typer.Context) -> None:
-    """Check a hand-written guide for leading, hypothetical and closed questions."""
-    raise typer.Exit(2)
+def new_guide_command(
+    ctx: typer.Context,
+    guide_type: str = typer.Option(
+        "switch", "--type", "-t", help="Guide type; see --list.", show_default=True
+    ),
+    product: str | None = typer.Option(
+        None, "--product", help="Fills {product} in the questions, e.g. 'Acme Expenses'."
+    ),
+    job: str | None = typer.Option(
+        None, "--job", help="Fills {job}: the job as a verb phrase, e.g. 'file my expenses'."
+    ),
+    minutes: int | None = typer.Option(
+        None,
+        "--minutes",
+        help="Keep the highest-priority questions that fit this many minutes.",
+        show_default=False,
+    ),
+    lang: str = typer.Option("en", "--lang", help="Language of the guide (en, it, ...)."),
+    list_types: bool = typer.Option(False, "--list", help="List the guide types and exit."),
+    notes_template: bool = typer.Option(
+        False, "--notes-template", help="Write the matching notes template instead of the guide."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --output file."),
+    guides_dir: Path | None = typer.Option(
+        None,
+        "--guides-dir",
+        help="Folder of your own guide YAML files: they add types or replace bundled ones.",
+    ),
+    template: Path | None = typer.Option(
+        None, "--template", help="Your own Jinja template file to render with."
+    ),
+) -> None:
+    """Write an interview guide (or its notes template) for an interview type."""
+    with reported_errors(ctx):
+        from jtbd.errors import UsageError
+        from jtbd.guide import GuideLibrary
+        from jtbd.guide_render import render_guide, render_notes_template
+
+        library = GuideLibrary(guides_dir)
+        if list_types:
+            write_output(_catalogue(library, lang), None)
+            return
+        if output is not None and output.exists() and not force:
+            raise UsageError(f"{output} exists; use --force to overwrite it")
+        loaded = library.load(guide_type, lang)
+        if notes_template:
+            text = render_notes_template(loaded, product=product, job=job, template=template)
+        else:
+            rendered = render_guide(
+                loaded, product=product, job=job, minutes=minutes, template=template
+            )
+            text = rendered.text
+            if rendered.fit is not None:
+                _report_fit(rendered.fit)
+        write_output(text, output)
+        if output is not None:
+            typer.echo(f"wrote {output}", err=True)
+
+
+def _catalogue(library: GuideLibrary, lang: str) -> str:
+    entries = library.catalogue(lang)
+    width = max(len(entry.type) for entry in entries)
+    lang_width = max(len(", ".join(entry.languages)) for entry in entries)
+    return "".join(
+        f"{entry.type:<{width}}  {entry.minutes:>3} min  "
+        f"{', '.join(entry.languages):<{lang_width}}  {entry.description}\n"
+        for entry in entries
+    )
+
+
+def _report_fit(fit: Fit) -> None:
+    if not fit.dropped:
+        typer.echo(f"every question fits {fit.budget} minutes; nothing dropped", err=True)
+        return
+    typer.echo(
+        f"dropped {len(fit.dropped)} questions to fit {fit.budget} minutes "
+        f"(kept {fit.kept_minutes} min):",
+        err=True,
+    )
+    for question in fit.dropped:
+        typer.echo(
+            f"  - {question.id} (priority {question.priority}, {question.minutes} min): "
+            f"{question.text}",
+            err=True,
+        )
+    if fit.must_ask_minutes > fit.budget:
+        typer.echo(
+            f"warning: the must-ask questions alone take {fit.must_ask_minutes} minutes; "
+            f"some of them were dropped",
+            err=True,
+        )
+
+
+def lint_guide_command(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Guide files: Markdown or YAML."),
+    output_format: str = typer.Option("text", "--format", help="text or json."),
+    lang: str | None = typer.Option(
+        None,
+        "--lang",
+        help="Language of the rules [default: frontmatter lang:, a .it.md name, else en].",
+        show_default=False,
+    ),
+) -> None:
+    """Check a guide for hypothetical, leading, closed, double-barrelled and future questions.
+
+    Prints file:line: rule: message for each problem. Exit code 1 when any is found.
+    """
+    with reported_errors(ctx):
+        from jtbd.guide_lint import format_problems, lint_file
+
+        format_problems([], output_format)  # a bad --format fails before any work
+        problems = [problem for path in paths for problem in lint_file(path, lang)]
+        write_output(format_problems(problems, output_format), None)
+        if output_format == "text":
+            files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"
+            found = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            typer.echo(f"{found if problems else 'no problems'} in {files}", err=True)
+    if problems:
+        raise typer.Exit(1)

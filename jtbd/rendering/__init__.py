@@ -1,0 +1,1 @@
+"""Rendering: report aggregates in, text out (HTML, Markdown, JSON, SVG, terminal)."""

@@ -1,0 +1,66 @@
+"""Render a Report through its Jinja template: HTML, Markdown or JSON.
+
+Pure functions: data in, text out. Writing files and printing is the CLI's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from jtbd.errors import UsageError
+from jtbd.rendering.diagram import forces_diagram, saturation_chart
+from jtbd.rendering.templates import environment, render, render_file
+from jtbd.synthesis.report import Report
+
+TEMPLATE_FORMATS = ("html", "md", "json")
+
+
+@dataclass
+class RenderedReport:
+    """The report text, and the standalone SVG diagram for formats that link to it."""
+
+    text: str
+    diagram_svg: str
+
+
+def render_report(
+    report: Report,
+    format: str,
+    template: Path | None = None,
+    template_dir: Path | None = None,
+    diagram_file: str | None = None,
+) -> RenderedReport:
+    """Render ``report`` as ``format`` ("html", "md", "json").
+
+    ``template`` is the user's own template file; ``template_dir`` a folder whose
+    templates override bundled ones of the same name. ``diagram_file`` is the name the
+    Markdown report uses to link to the diagram's SVG file beside it.
+    """
+    if format not in TEMPLATE_FORMATS:
+        raise UsageError(f"unknown report format {format!r}: use {', '.join(TEMPLATE_FORMATS)}")
+    env = environment(template_dir)
+    diagram = render(env, "forces.svg.j2", {"d": forces_diagram(report)})
+    chart = render(env, "saturation.svg.j2", {"c": saturation_chart(report.saturation)})
+    context: dict[str, Any] = {
+        "report": report,
+        "data": report.to_dict(),
+        # Already escaped by the SVG templates; Markup stops a second escaping in HTML.
+        "diagram_svg": Markup(diagram),
+        "saturation_svg": Markup(chart),
+        "diagram_file": diagram_file,
+    }
+    if template is not None:
+        text = render_file(template, context, env)
+    else:
+        text = render(env, f"report.{format}.j2", context)
+    return RenderedReport(text, diagram)
+
+
+def diagram_svg(report: Report, template_dir: Path | None = None) -> str:
+    """The forces diagram alone, as a standalone SVG document."""
+    env = environment(template_dir)
+    return render(env, "forces.svg.j2", {"d": forces_diagram(report)})

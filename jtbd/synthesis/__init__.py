@@ -1,0 +1,1 @@
+"""Synthesis: interviews in, aggregates out (themes, balance, jobs, timeline, saturation)."""

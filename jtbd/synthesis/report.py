@@ -1,0 +1,377 @@
+"""The report aggregates: everything a template needs, computed once, in a fixed order.
+
+``build_report`` is a pure function of the interviews and options: the same notes always
+give the same report (no clock, no randomness, explicit sort orders everywhere).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from jtbd.errors import JtbdError, UsageError
+from jtbd.models import ForceKind, Interview, JobStatement, SwitchStage
+from jtbd.synthesis.balance import Balance, build_balance
+from jtbd.synthesis.saturation import Saturation, build_saturation
+from jtbd.synthesis.themes import Statement, Theme, group_statements
+
+FORCE_TITLES = {
+    ForceKind.PUSH: "Push of the situation",
+    ForceKind.PULL: "Pull of the new solution",
+    ForceKind.ANXIETY: "Anxiety of the new solution",
+    ForceKind.INERTIA: "Habit of the present",
+}
+NOT_SET = "(not set)"
+# An attribute with more distinct values than this is an identifier, not a segment.
+MAX_SEGMENT_VALUES = 12
+
+
+@dataclass
+class Quote:
+    """A statement with where it came from: interview id, file, line."""
+
+    text: str
+    interview: str
+    source: str
+    line: int | None
+    verbatim: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "interview": self.interview, "source": self.source,
+                "line": self.line}
+
+
+@dataclass
+class ThemeSummary:
+    """A theme as reported: label, n of N interviews, representative quotes."""
+
+    label: str
+    interviews: list[str]
+    quotes: list[Quote]
+    tag: str | None = None
+    by_segment: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.interviews)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "label": self.label, "tag": self.tag, "interviews": self.interviews,
+            "count": self.count, "quotes": [q.to_dict() for q in self.quotes],
+        }
+        if self.by_segment:
+            data["by_segment"] = self.by_segment
+        return data
+
+
+@dataclass
+class ForceSummary:
+    """One of the four forces: its themes and how many interviews mention it at all."""
+
+    kind: ForceKind
+    title: str
+    mentions: int
+    interviews: int
+    themes: list[ThemeSummary]
+
+    @property
+    def recurring(self) -> list[ThemeSummary]:
+        """Themes mentioned by at least two interviews."""
+        return [theme for theme in self.themes if theme.count >= 2]
+
+    @property
+    def single(self) -> list[ThemeSummary]:
+        """Themes mentioned by one interview only."""
+        return [theme for theme in self.themes if theme.count < 2]
+
+
+@dataclass
+class JobGroup:
+    """Similar job statements, shown as one "When ..., I want to ..., so I can ..."."""
+
+    statement: str
+    when: str | None
+    want: str | None
+    so: str | None
+    interviews: list[str]
+    sources: list[Quote]
+
+    @property
+    def count(self) -> int:
+        return len(self.interviews)
+
+
+@dataclass
+class StageSummary:
+    """How many interviews describe one stage of the switch timeline."""
+
+    stage: SwitchStage
+    count: int
+    triggers: list[ThemeSummary] = field(default_factory=list)
+
+
+@dataclass
+class Exclusion:
+    interview: str
+    reason: str
+
+
+@dataclass
+class Scope:
+    """Which interviews the report covers, and which it leaves out and why."""
+
+    included: int
+    excluded: list[Exclusion]
+    date_from: str | None
+    date_to: str | None
+    undated: int
+    segments: dict[str, dict[str, int]]
+    switched: int
+
+
+@dataclass
+class InterviewSummary:
+    """One line per interview for the appendix."""
+
+    id: str
+    name: str | None
+    date: str | None
+    segments: dict[str, str]
+    switched_from: str | None
+    switched_to: str | None
+    counts: dict[str, int]
+    job: str | None
+    first_thought: str | None
+    source: str
+
+
+@dataclass
+class Report:
+    """Everything a report template shows, in reading order."""
+
+    title: str
+    scope: Scope
+    forces: dict[str, ForceSummary]
+    balance: Balance
+    jobs: list[JobGroup]
+    timeline: list[StageSummary]
+    saturation: Saturation
+    appendix: list[InterviewSummary]
+    by: str | None = None
+    segment_values: list[str] = field(default_factory=list)
+    segment_sizes: dict[str, int] = field(default_factory=dict)
+    show_names: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON contract of ``jtbd report --format json``."""
+        return {
+            "title": self.title,
+            "interviews": self.scope.included,
+            "excluded": [{"interview": e.interview, "reason": e.reason} for e in self.scope.excluded],
+            "scope": {
+                "date_from": self.scope.date_from, "date_to": self.scope.date_to,
+                "undated": self.scope.undated, "segments": self.scope.segments,
+                "switched": self.scope.switched,
+            },
+            "by": self.by,
+            "segments": self.segment_sizes if self.by else {},
+            "forces": {
+                name: {"title": force.title, "mentions": force.mentions,
+                       "interviews": force.interviews,
+                       "themes": [theme.to_dict() for theme in force.themes]}
+                for name, force in self.forces.items()
+            },
+            "balance": self.balance.to_dict(),
+            "jobs": [
+                {"statement": job.statement, "when": job.when, "want": job.want, "so": job.so,
+                 "count": job.count, "interviews": job.interviews,
+                 "sources": [s.to_dict() for s in job.sources]}
+                for job in self.jobs
+            ],
+            "timeline": [
+                {"stage": stage.stage.value, "count": stage.count,
+                 "triggers": [t.to_dict() for t in stage.triggers]}
+                for stage in self.timeline
+            ],
+            "saturation": self.saturation.to_dict(),
+        }
+
+
+def build_report(
+    interviews: Sequence[Interview],
+    by: str | None = None,
+    show_names: bool = False,
+    title: str = "Forces of progress",
+) -> Report:
+    """Aggregate interviews into a report. Raises JtbdError when nothing can be reported."""
+    if not interviews:
+        raise JtbdError("no interviews to report: run `jtbd ingest NOTES/` or pass a notes folder")
+    included, excluded = _split_scope(interviews)
+    if not included:
+        reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)
+        raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
+    segment_of = _segment_lookup(included, by)
+    forces = {
+        kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind
+    }
+    segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
+    return Report(
+        title=title,
+        scope=_scope(included, excluded),
+        forces=forces,
+        balance=build_balance(included),
+        jobs=_job_groups(included),
+        timeline=_timeline(included),
+        saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
+        appendix=[_summary(i, show_names) for i in included],
+        by=by,
+        segment_values=list(segment_sizes),
+        segment_sizes=segment_sizes,
+        show_names=show_names,
+    )
+
+
+def _split_scope(interviews: Sequence[Interview]) -> tuple[list[Interview], list[Exclusion]]:
+    included: list[Interview] = []
+    excluded: list[Exclusion] = []
+    for interview in sorted(interviews, key=lambda i: (i.id, i.source)):
+        if interview.consent is False:
+            excluded.append(Exclusion(interview.id, "consent: false (none of its text is shown)"))
+        elif not interview.has_content:
+            excluded.append(Exclusion(interview.id, "no forces, jobs or timeline in the note"))
+        else:
+            included.append(interview)
+    return included, excluded
+
+
+def attribute_text(value: Any) -> str:
+    """An attribute value as a segment name."""
+    if value is None or value == "" or value == []:
+        return NOT_SET
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]:
+    if by is None:
+        return {}
+    if not any(by in interview.attributes for interview in included):
+        known = sorted({key for interview in included for key in interview.attributes})
+        raise UsageError(
+            f"--by {by}: no interview has the attribute {by!r}; "
+            f"attributes present: {', '.join(known) or 'none'}"
+        )
+    return {i.id: attribute_text(i.attributes.get(by)) for i in included}
+
+
+def _force_summary(
+    kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
+) -> ForceSummary:
+    statements = [
+        Statement(force.text, interview.id, interview.source, force.line, force.quote,
+                  tuple(force.tags))
+        for interview in included
+        for force in interview.forces_of(kind)
+    ]
+    themes = [_theme_summary(theme, segment_of) for theme in group_statements(statements)]
+    return ForceSummary(
+        kind=kind,
+        title=FORCE_TITLES[kind],
+        mentions=len(statements),
+        interviews=len({s.interview for s in statements}),
+        themes=themes,
+    )
+
+
+def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
+    quotes = [Quote(s.text, s.interview, s.source, s.line, s.quote) for s in theme.quotes()]
+    by_segment = dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
+    return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
+
+
+def format_job(job: JobStatement) -> str:
+    """A job statement in the canonical "When ..., I want to ..., so I can ..." form."""
+    if not job.is_structured:
+        return job.text
+    text = f"When {job.when}, I want to {job.want}"
+    return text + (f", so I can {job.so}." if job.so else ".")
+
+
+def _job_groups(included: list[Interview]) -> list[JobGroup]:
+    # Grouped on what people want and why; the "when" varies more than the job itself.
+    job_of = {
+        Statement(" ".join(filter(None, [job.want, job.so])) or job.text, interview.id,
+                  interview.source, job.line): job
+        for interview in included
+        for job in interview.jobs
+    }
+    groups: list[JobGroup] = []
+    for theme in group_statements(list(job_of)):
+        members = [job_of[statement] for statement in theme.statements]
+        best = next((job for job in members if job.is_structured), members[0])
+        groups.append(
+            JobGroup(
+                statement=format_job(best), when=best.when, want=best.want, so=best.so,
+                interviews=theme.interviews,
+                sources=[Quote(format_job(job), s.interview, s.source, s.line)
+                         for job, s in zip(members, theme.statements, strict=True)],
+            )
+        )
+    return groups
+
+
+def _timeline(included: list[Interview]) -> list[StageSummary]:
+    stages = []
+    for stage in SwitchStage:
+        events = [(i, e) for i in included for e in i.timeline if e.stage is stage]
+        summary = StageSummary(stage, len({i.id for i, _ in events}))
+        if stage is SwitchStage.FIRST_THOUGHT:
+            statements = [Statement(e.text, i.id, i.source, e.line) for i, e in events]
+            summary.triggers = [_theme_summary(t, {}) for t in group_statements(statements)[:3]]
+        stages.append(summary)
+    return stages
+
+
+def _scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
+    dates = sorted(i.date.isoformat() for i in included if i.date is not None)
+    values: dict[str, Counter[str]] = {}
+    for interview in included:
+        for key, value in interview.attributes.items():
+            values.setdefault(key, Counter())[attribute_text(value)] += 1
+    segments = {
+        key: dict(sorted(counter.items()))
+        for key, counter in sorted(values.items())
+        # a segment is shared: some value covers two interviews, and it isn't an identifier
+        if len(counter) <= MAX_SEGMENT_VALUES and max(counter.values()) >= min(2, len(included))
+    }
+    return Scope(
+        included=len(included),
+        excluded=excluded,
+        date_from=dates[0] if dates else None,
+        date_to=dates[-1] if dates else None,
+        undated=len(included) - len(dates),
+        segments=segments,
+        switched=sum(1 for i in included if i.switched_to),
+    )
+
+
+def _summary(interview: Interview, show_names: bool) -> InterviewSummary:
+    first_thought = next(
+        (e.text for e in interview.timeline if e.stage is SwitchStage.FIRST_THOUGHT), None
+    )
+    return InterviewSummary(
+        id=interview.id,
+        name=interview.participant if show_names else None,
+        date=interview.date.isoformat() if interview.date else None,
+        segments={k: attribute_text(v) for k, v in sorted(interview.attributes.items())},
+        switched_from=interview.switched_from,
+        switched_to=interview.switched_to,
+        counts={kind.value: len(interview.forces_of(kind)) for kind in ForceKind},
+        job=format_job(interview.jobs[0]) if interview.jobs else None,
+        first_thought=first_thought,
+        source=interview.source,
+    )

@@ -1,0 +1,184 @@
+"""Grouping statements from different interviews that say the same thing into themes.
+
+1. A user's own ``#tag`` names a theme explicitly and always wins.
+2. An untagged statement joins a tag's theme when it contains every word of the tag
+   ("#late-payments" takes "chasing late payments by hand").
+3. The rest are grouped by greedy set cover over shared keywords: the keyword shared by
+   the most interviews becomes a theme with every statement that contains it, and so on
+   while a keyword is still shared by ``min_interviews`` interviews. A lazy max-heap keeps
+   this at O(postings x log keywords), never pairwise over statements.
+4. Whatever is left stands alone as a theme of one interview.
+
+Everything is ordered explicitly, so the same input always gives the same themes.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from jtbd.synthesis.keywords import keywords
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing one interview said: a force, a job, a timeline trigger."""
+
+    text: str
+    interview: str
+    source: str
+    line: int | None = None
+    quote: bool = False
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class Theme:
+    """Statements that say the same thing, with a label and the interviews behind it."""
+
+    label: str
+    statements: list[Statement]
+    tag: str | None = None
+    """The user's #tag that named the theme, or None for an automatic theme."""
+    keyword: str | None = None
+    """The shared keyword an automatic theme was built around."""
+    interviews: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.interviews = sorted({s.interview for s in self.statements})
+
+    @property
+    def count(self) -> int:
+        """How many distinct interviews mention the theme."""
+        return len(self.interviews)
+
+    def quotes(self, limit: int = 3) -> list[Statement]:
+        """Up to ``limit`` representative statements, from different interviews.
+
+        Verbatim quotes first, then the statements most typical of the theme.
+        """
+        common = Counter(word for s in self.statements for word in keywords(s.text))
+        ranked = sorted(
+            self.statements,
+            key=lambda s: (
+                not s.quote,
+                -sum(common[word] for word in keywords(s.text)),
+                s.interview,
+                s.line or 0,
+            ),
+        )
+        chosen: list[Statement] = []
+        seen: set[str] = set()
+        for statement in ranked:
+            if statement.interview not in seen:
+                chosen.append(statement)
+                seen.add(statement.interview)
+            if len(chosen) == limit:
+                break
+        return chosen
+
+
+def group_statements(statements: list[Statement], min_interviews: int = 2) -> list[Theme]:
+    """Group statements into themes, most-mentioned first (ties by label)."""
+    ordered = sorted(statements, key=lambda s: (s.interview, s.source, s.line or 0, s.text))
+    words = [keywords(s.text) for s in ordered]
+    themes = _tag_themes(ordered, words)
+    assigned = {index for theme in themes.values() for index in theme}
+    result = [
+        Theme(label=_humanise(tag), statements=[ordered[i] for i in members], tag=tag)
+        for tag, members in themes.items()
+    ]
+    remaining = [i for i in range(len(ordered)) if i not in assigned]
+    for keyword, members in _keyword_cover(ordered, words, remaining, min_interviews):
+        group = [ordered[i] for i in members]
+        result.append(Theme(label=_central_text(group), statements=group, keyword=keyword))
+        assigned.update(members)
+    for index in range(len(ordered)):
+        if index not in assigned:
+            result.append(Theme(label=_shorten(ordered[index].text), statements=[ordered[index]]))
+    result.sort(key=lambda theme: (-theme.count, theme.label.lower(), theme.label))
+    return result
+
+
+def _tag_themes(ordered: list[Statement], words: list[frozenset[str]]) -> dict[str, list[int]]:
+    """Themes named by the user's tags, and the untagged statements that name the tag."""
+    themes: dict[str, list[int]] = defaultdict(list)
+    for index, statement in enumerate(ordered):
+        if statement.tags:
+            themes[statement.tags[0]].append(index)
+    tag_words = {tag: keywords(tag.replace("-", " ").replace("_", " ")) for tag in themes}
+    by_size = sorted(themes, key=lambda tag: (-len(themes[tag]), tag))
+    for index, statement in enumerate(ordered):
+        if statement.tags:
+            continue
+        for tag in by_size:
+            if tag_words[tag] and tag_words[tag] <= words[index]:
+                themes[tag].append(index)
+                break
+    return {tag: sorted(members) for tag, members in sorted(themes.items())}
+
+
+def _keyword_cover(
+    ordered: list[Statement],
+    words: list[frozenset[str]],
+    remaining: list[int],
+    min_interviews: int,
+) -> list[tuple[str, list[int]]]:
+    """Greedy set cover: repeatedly take the keyword shared by the most interviews."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    # word -> interviews (with how many untaken statements) still using it; kept up to
+    # date as statements are taken, so a keyword's score costs O(1).
+    users: dict[str, Counter[str]] = defaultdict(Counter)
+    for index in remaining:
+        for word in words[index]:
+            postings[word].append(index)
+            users[word][ordered[index].interview] += 1
+    taken: set[int] = set()
+    heap = [(-len(users[word]), word) for word in postings]
+    heapq.heapify(heap)
+    groups: list[tuple[str, list[int]]] = []
+    while heap:
+        negative, word = heapq.heappop(heap)
+        current = len(users[word])
+        if current < min_interviews:
+            continue
+        if current != -negative:  # stale: other themes took some of its statements
+            heapq.heappush(heap, (-current, word))
+            continue
+        members = [i for i in postings[word] if i not in taken]
+        taken.update(members)
+        for index in members:
+            interview = ordered[index].interview
+            for other in words[index]:
+                counter = users[other]
+                counter[interview] -= 1
+                if not counter[interview]:
+                    del counter[interview]
+        groups.append((word, members))
+    return groups
+
+
+def _central_text(group: list[Statement]) -> str:
+    """The statement sharing the most words with the rest of its group, shortened."""
+    common = Counter(word for s in group for word in keywords(s.text))
+    best = min(
+        group,
+        key=lambda s: (-sum(common[w] - 1 for w in keywords(s.text)), len(s.text), s.text),
+    )
+    return _shorten(best.text)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:—-") + "…"
+
+
+def _humanise(tag: str) -> str:
+    """"late-payments" -> "Late payments"; a short tag is read as an acronym: "vat" -> "VAT"."""
+    if len(tag) <= 3 and tag.isalpha():
+        return tag.upper()
+    words = tag.replace("-", " ").replace("_", " ").replace("/", " / ").strip()
+    return words[:1].upper() + words[1:]
