@@ -11,174 +11,25 @@ replaces the bundled file of the same name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from jtbd.errors import GuideError, UsageError
+from jtbd.guide_models import TYPE_NAME, Common, Guide, Question
 from jtbd.resources import guides_dir
 
 # Both are *safe* loaders: a YAML tag naming a Python object is an error, never a call.
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 DEFAULT_LANG = "en"
-DEFAULT_TYPE = "switch"
 
-_TYPE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _PLACEHOLDER = re.compile(r"\{(product|job)\}")
-
-Text = Annotated[str, Field(min_length=1)]
-Minutes = Annotated[int, Field(ge=1)]
-Stage = Literal[
-    "first_thought", "passive_looking", "active_looking", "deciding", "first_use", "ongoing_use"
-]
-ForceName = Literal["push", "pull", "anxiety", "inertia"]
-
-
-class StrictData(BaseModel):
-    """Base of the data-file models: unknown keys are errors, nothing is coerced."""
-
-    # strict: YAML already gives native types, so "5" for minutes is a mistake to report.
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Question(StrictData):
-    """One question of a guide, with its follow-up probes, length and priority."""
-
-    id: Annotated[str, Field(pattern=_TYPE_NAME.pattern)]
-    text: Text
-    probes: list[Text] = Field(default_factory=list)
-    minutes: Minutes
-    priority: Annotated[int, Field(ge=1, le=3)]
-    """1 = must ask, 2 = should ask, 3 = nice to have."""
-
-
-class Section(StrictData):
-    """A part of the interview: a title, notes for the interviewer, its questions."""
-
-    title: Text
-    notes: str = ""
-    questions: Annotated[list[Question], Field(min_length=1)]
-
-    @property
-    def minutes(self) -> int:
-        """The estimated length of the section."""
-        return sum(question.minutes for question in self.questions)
-
-
-class Consent(StrictData):
-    """The consent and ethics script read before the interview starts."""
-
-    title: Text
-    intro: str = ""
-    script: Annotated[list[Text], Field(min_length=1)]
-    checklist: list[Text] = Field(default_factory=list)
-
-
-class NotesOverride(StrictData):
-    """What a guide changes in its matching notes template; the rest comes from _common."""
-
-    product_field: Literal["switched_from", "switched_to"] | None = None
-    """The frontmatter key ``--product`` fills (a churner switched *from* the product)."""
-    attributes: list[Annotated[str, Field(pattern=_TYPE_NAME.pattern)]] = Field(
-        default_factory=list
-    )
-    forces: dict[ForceName, list[Text]] = Field(default_factory=dict)
-    jobs: list[Text] | None = None
-    timeline: dict[Stage, Text] = Field(default_factory=dict)
-
-
-class Guide(StrictData):
-    """A question bank of one guide type in one language."""
-
-    type: Annotated[str, Field(pattern=_TYPE_NAME.pattern)]
-    title: Text
-    description: Text
-    minutes: Minutes
-    """The target length of the interview."""
-    consent: Consent | None = None
-    """A script of this guide's own, e.g. a short one for intercepts; else _common's."""
-    sections: Annotated[list[Section], Field(min_length=1)]
-    notes_template: NotesOverride = NotesOverride()
-
-    @property
-    def questions(self) -> list[Question]:
-        """Every question, in guide order."""
-        return [question for section in self.sections for question in section.questions]
-
-    @property
-    def question_minutes(self) -> int:
-        """The estimated length of all the questions."""
-        return sum(section.minutes for section in self.sections)
-
-
-class Labels(StrictData):
-    """The words a rendered guide needs around the question text, per language."""
-
-    product: Text
-    job: Text
-    length: Text
-    about_minutes: Text
-    """E.g. "about {n} minutes"."""
-    section_minutes: Text
-    """E.g. "about {n} min"."""
-    optional: Text
-    note: Text
-    dropped: Text
-    """E.g. "Dropped to fit {budget} minutes: {count} questions ({ids})."."""
-
-
-class Reminders(StrictData):
-    """The interviewer reminders that matter in JTBD interviews."""
-
-    title: Text
-    items: Annotated[list[Text], Field(min_length=1)]
-
-
-class TimelineText(StrictData):
-    """A placeholder for each stage of the switch timeline."""
-
-    first_thought: Text
-    passive_looking: Text
-    active_looking: Text
-    deciding: Text
-    first_use: Text
-    ongoing_use: Text
-
-
-class NotesText(StrictData):
-    """The text of the notes template shared by every guide of a language."""
-
-    title: Text
-    context_title: Text
-    context: Annotated[list[Text], Field(min_length=1)]
-    comments: dict[str, Text] = Field(default_factory=dict)
-    """A YAML comment per frontmatter key, telling the note taker what goes there."""
-    forces: dict[ForceName, Annotated[list[Text], Field(min_length=1)]]
-    jobs: Annotated[list[Text], Field(min_length=1)]
-    timeline: TimelineText
-
-
-class Defaults(StrictData):
-    """What ``{product}`` and ``{job}`` become when the user does not name them."""
-
-    product: Text
-    job: Text
-
-
-class Common(StrictData):
-    """The text every guide of one language shares."""
-
-    defaults: Defaults
-    labels: Labels
-    consent: Consent
-    reminders: Reminders
-    notes_template: NotesText
 
 
 @dataclass(frozen=True)
@@ -238,7 +89,8 @@ def parse_yaml(text: str, path: Path) -> Any:
 def _yaml_problem(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error).splitlines()[0]
     if "could not determine a constructor" in problem:
-        tag = problem.rsplit("tag", 1)[-1].strip(" '").replace("tag:yaml.org,2002:", "!!")
+        quoted = re.search(r"'([^']+)'", problem)
+        tag = (quoted.group(1) if quoted else "?").replace("tag:yaml.org,2002:", "!!")
         return f"YAML tag {tag} is not allowed (guide files hold plain data only)"
     context = getattr(error, "context", None)
     return f"invalid YAML: {context + ': ' if context else ''}{problem}"
@@ -318,7 +170,7 @@ class GuideLibrary:
         if name.startswith("_"):
             self._shared[(name, lang)] = path
             return
-        if not _TYPE_NAME.match(name):
+        if not TYPE_NAME.match(name):
             raise GuideError(
                 f"{path}: a guide file name must be the type in lower case letters, digits, "
                 "'-' and '_', then an optional language (churn.yaml, churn.it.yaml)"
@@ -447,9 +299,3 @@ def fit_to_minutes(guide: Guide, budget: int) -> tuple[Guide, Fit]:
         dropped=[q for q in questions if q.id not in kept],
     )
     return fitted, fit
-
-
-def language_codes(paths: Iterable[Path]) -> list[str]:
-    """The languages of files named like ``name[.lang].yaml``, English first."""
-    langs = {parts[1] for path in paths if (parts := split_name(path)) is not None}
-    return sorted(langs, key=lambda lang: (lang != DEFAULT_LANG, lang))

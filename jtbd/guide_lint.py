@@ -3,7 +3,8 @@
 Two kinds of file are understood:
 
 - YAML guide files (``.yaml``/``.yml``, the format of the bundled guides): every
-  question ``text`` and every probe is checked, with its line in the file.
+  question ``text`` and every probe is checked, with its line in the file. Shared files
+  (``_common.yaml``, ``_lint.yaml``...) hold no questions and are skipped.
 - Markdown (anything else). A question is a list item or a line ending in ``?``, or a
   list item opening with an interview prompt ("Tell me about...", "Walk me through...").
   Headings, blockquotes (interviewer notes), tables, code and the frontmatter are not
@@ -70,6 +71,8 @@ def lint_file(path: Path, lang: str | None = None) -> list[LintProblem]:
     except UnicodeDecodeError as error:
         raise GuideError(f"{path}: not UTF-8 text (byte {error.start})") from None
     if path.suffix.lower() in (".yaml", ".yml"):
+        if path.name.startswith("_"):
+            return []  # shared text and phrase lists beside the guides: no questions
         rules = load_rules(lang or (split_name(path) or ("", DEFAULT_LANG))[1])
         questions = yaml_questions(text, path)
     else:

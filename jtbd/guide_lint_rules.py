@@ -26,7 +26,8 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import DEFAULT_LANG, StrictData, read_yaml, split_name, validate
+from jtbd.guide import DEFAULT_LANG, read_yaml, split_name, validate
+from jtbd.guide_models import StrictData
 from jtbd.resources import guides_dir
 
 RuleId = Literal["hypothetical", "leading", "closed", "double-barrelled", "future"]

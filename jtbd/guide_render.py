@@ -111,7 +111,7 @@ def render_notes_template(
         "notes": shared,
         "lang": loaded.lang,
         "frontmatter": frontmatter,
-        "comments": shared.comments,
+        "comments": {**shared.comments, **override.comments},
         "forces": forces,
         "jobs": override.jobs or shared.jobs,
         "timeline": timeline,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jtbd.errors import EmptyNoteError, NoteError, UsageError
-from jtbd.models import ForceKind
+from jtbd.models import ForceKind, Interview
 from jtbd.readers import Problem, is_note, read_note_bytes
 from jtbd.store import NoteRecord, Workspace
 
@@ -223,15 +223,62 @@ def _duplicate_sources(
     for interview_id, other_root, source in workspace.ids_outside(root):
         if interview_id in places:
             places[interview_id].append(os.path.join(other_root, source))
-    duplicates: set[str] = set()
-    for interview_id, shown_paths in sorted(places.items()):
-        if len(shown_paths) < 2:
+    clashing, errors = duplicate_ids(places, mine)
+    summary.errors.extend(errors)
+    return {mine[shown] for shown in clashing}
+
+
+def duplicate_ids(
+    places: dict[str, list[str]], checked: Iterable[str]
+) -> tuple[set[str], list[Problem]]:
+    """Paths (among ``checked``) whose interview id is used by another path, with errors."""
+    checked = set(checked)
+    clashing: set[str] = set()
+    errors: list[Problem] = []
+    for interview_id, paths in sorted(places.items()):
+        if len(paths) < 2:
             continue
-        for shown in shown_paths:
-            if shown in mine:
-                duplicates.add(mine[shown])
-                others = ", ".join(other for other in shown_paths if other != shown)
-                summary.errors.append(
-                    Problem(shown, f"duplicate interview id {interview_id!r}: also used by {others}")
+        for path in paths:
+            if path in checked:
+                clashing.add(path)
+                others = ", ".join(other for other in paths if other != path)
+                errors.append(
+                    Problem(path, f"duplicate interview id {interview_id!r}: also used by {others}")
                 )
-    return duplicates
+    return clashing, errors
+
+
+@dataclass
+class FolderRead:
+    """Interviews read straight from a folder, with the problems found on the way."""
+
+    interviews: list[Interview]
+    warnings: list[Problem]
+    errors: list[Problem]
+
+
+def read_folder(folder: Path) -> FolderRead:
+    """Read every note under ``folder`` into memory, without a workspace."""
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder of notes")
+    sources, _ = find_notes(folder)
+    tasks = [(Path(os.path.join(folder, source)), folder) for source in sources]
+    result = FolderRead([], [], [])
+    records: list[NoteRecord] = []
+    for outcome in _read_all(tasks):
+        result.warnings.extend(outcome.warnings)
+        if outcome.error is not None:
+            result.errors.append(outcome.error)
+        elif outcome.record is not None:
+            records.append(outcome.record)
+    places: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        places[record.interview_id].append(os.path.join(folder, record.source))
+    clashing, errors = duplicate_ids(places, [path for paths in places.values() for path in paths])
+    result.errors.extend(errors)
+    result.interviews = [
+        Interview.model_validate_json(record.interview_json)
+        for record in records
+        if os.path.join(folder, record.source) not in clashing
+    ]
+    return result

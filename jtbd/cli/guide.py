@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,38 +16,42 @@ if TYPE_CHECKING:
 
 def new_guide_command(
     ctx: typer.Context,
-    guide_type: str = typer.Option(
-        "switch", "--type", "-t", help="Guide type; see --list.", show_default=True
+    guide_type: Annotated[str, typer.Option("--type", "-t", help="Guide type; see --list.")] = (
+        "switch"
     ),
-    product: str | None = typer.Option(
-        None, "--product", help="Fills {product} in the questions, e.g. 'Acme Expenses'."
-    ),
-    job: str | None = typer.Option(
-        None, "--job", help="Fills {job}: the job as a verb phrase, e.g. 'file my expenses'."
-    ),
-    minutes: int | None = typer.Option(
-        None,
-        "--minutes",
-        help="Keep the highest-priority questions that fit this many minutes.",
-        show_default=False,
-    ),
-    lang: str = typer.Option("en", "--lang", help="Language of the guide (en, it, ...)."),
-    list_types: bool = typer.Option(False, "--list", help="List the guide types and exit."),
-    notes_template: bool = typer.Option(
-        False, "--notes-template", help="Write the matching notes template instead of the guide."
-    ),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write to this file instead of stdout."
-    ),
-    force: bool = typer.Option(False, "--force", help="Overwrite the --output file."),
-    guides_dir: Path | None = typer.Option(
-        None,
-        "--guides-dir",
-        help="Folder of your own guide YAML files: they add types or replace bundled ones.",
-    ),
-    template: Path | None = typer.Option(
-        None, "--template", help="Your own Jinja template file to render with."
-    ),
+    product: Annotated[
+        str | None,
+        typer.Option(help="Fills {product} in the questions, e.g. 'Acme Expenses'."),
+    ] = None,
+    job: Annotated[
+        str | None,
+        typer.Option(help="Fills {job}: the job as a verb phrase, e.g. 'file my expenses'."),
+    ] = None,
+    minutes: Annotated[
+        int | None,
+        typer.Option(help="Keep the highest-priority questions that fit this many minutes."),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the guide (en, it, ...).")] = "en",
+    list_types: Annotated[
+        bool, typer.Option("--list", help="List the guide types and exit.")
+    ] = False,
+    notes_template: Annotated[
+        bool,
+        typer.Option(
+            "--notes-template", help="Write the matching notes template instead of the guide."
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file.")] = False,
+    guides_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder of your own guide YAML files: they add or replace types."),
+    ] = None,
+    template: Annotated[
+        Path | None, typer.Option(help="Your own Jinja template file to render with.")
+    ] = None,
 ) -> None:
     """Write an interview guide (or its notes template) for an interview type."""
     with reported_errors(ctx):
@@ -112,14 +116,14 @@ def _report_fit(fit: Fit) -> None:
 
 def lint_guide_command(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Guide files: Markdown or YAML."),
-    output_format: str = typer.Option("text", "--format", help="text or json."),
-    lang: str | None = typer.Option(
-        None,
-        "--lang",
-        help="Language of the rules [default: frontmatter lang:, a .it.md name, else en].",
-        show_default=False,
-    ),
+    paths: Annotated[list[Path], typer.Argument(help="Guide files: Markdown or YAML.")],
+    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            help="Language of the rules (default: frontmatter lang:, a .it.md name, else en).",
+        ),
+    ] = None,
 ) -> None:
     """Check a guide for hypothetical, leading, closed, double-barrelled and future questions.
 

@@ -18,7 +18,8 @@ WIDTH = 960
 PANEL_WIDTH = 450
 THEME_ROWS = 4
 BAR_MAX = 150
-LABEL_CHARS = 46
+LABEL_CHARS = 32
+PANEL_HEIGHT = 60 + THEME_ROWS * 30 + 18
 
 # (column, row, arrow direction) per force: left/right column, top/bottom row.
 _PLACES = {
@@ -52,6 +53,7 @@ class Panel:
     colour: str
     x: float
     y: float
+    height: float
     direction: int
     interviews: int
     total: int
@@ -72,7 +74,7 @@ class ForcesDiagram:
 def forces_diagram(report: Report) -> ForcesDiagram:
     """Lay out the four force panels of a report."""
     total = report.scope.included
-    panel_height = 60 + THEME_ROWS * 30
+    panel_height = PANEL_HEIGHT
     top, axis_gap = 56, 64
     panels = []
     for kind, (column, row, direction) in _PLACES.items():
@@ -106,10 +108,11 @@ def _panel(
         colour=COLOURS[kind],
         x=x,
         y=y,
+        height=PANEL_HEIGHT,
         direction=direction,
         interviews=force.interviews,
         total=total,
-        stroke=round(2 + 14 * share, 1),
+        stroke=round(2 + 10 * share, 1),
         bars=bars,
         more=len(force.themes) - len(shown),
     )

@@ -40,6 +40,7 @@ def environment(user_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_text
+    env.filters["codetext"] = code_text
     env.filters["pct"] = lambda value: f"{value:.0%}"
     return env
 
@@ -90,3 +91,8 @@ def markdown_text(value: object) -> str:
     text = " ".join(str(value).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def code_text(value: object) -> str:
+    """Untrusted text for a Markdown code block: one line, and no backticks to close it."""
+    return " ".join(str(value).split()).replace("`", "'")

@@ -56,14 +56,15 @@ class Theme:
     def quotes(self, limit: int = 3) -> list[Statement]:
         """Up to ``limit`` representative statements, from different interviews.
 
-        Verbatim quotes first, then the statements most typical of the theme.
+        The statements most typical of the theme (sharing the most words with the rest)
+        first; a verbatim quote wins a tie, because the participant's words carry more.
         """
         common = Counter(word for s in self.statements for word in keywords(s.text))
         ranked = sorted(
             self.statements,
             key=lambda s: (
+                -sum(common[word] - 1 for word in keywords(s.text)),
                 not s.quote,
-                -sum(common[word] for word in keywords(s.text)),
                 s.interview,
                 s.line or 0,
             ),

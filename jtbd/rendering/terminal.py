@@ -1,0 +1,167 @@
+"""The report as rich renderables for the terminal. Builds them; the CLI prints them."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from jtbd.synthesis.report import ForceSummary, Report
+
+_STYLES = {"push": "green", "pull": "blue", "anxiety": "red", "inertia": "yellow"}
+_SPARKS = " ▁▂▃▄▅▆▇█"
+
+
+def report_renderables(report: Report) -> list[RenderableType]:
+    """Everything the terminal report shows, in reading order."""
+    total = report.scope.included
+    parts: list[RenderableType] = [Rule(f"[bold]{escape(report.title)}[/bold]"), _scope(report)]
+    parts += [Rule("Forces diagram", style="dim"), _diagram(report)]
+    for force in report.forces.values():
+        parts.append(_themes(force, report, total))
+    parts += [Rule("Force balance", style="dim"), _balance(report)]
+    parts += [Rule("Job statements", style="dim"), _jobs(report)]
+    parts += [Rule("Switch timeline", style="dim"), _timeline(report)]
+    parts += [Rule("Saturation", style="dim"), _saturation(report)]
+    parts += [Rule("Appendix", style="dim"), _appendix(report)]
+    return parts
+
+
+def _scope(report: Report) -> RenderableType:
+    scope = report.scope
+    lines = [
+        f"[bold]{scope.included}[/bold] interviews"
+        + (f", {scope.date_from} to {scope.date_to}" if scope.date_from else "")
+        + f"; {scope.switched} switched.",
+    ]
+    for key, values in scope.segments.items():
+        shown = ", ".join(f"{escape(v)} ({n})" for v, n in values.items())
+        lines.append(f"[dim]{escape(key)}:[/dim] {shown}")
+    for excluded in scope.excluded:
+        lines.append(f"[dim]excluded {escape(excluded.interview)}: {escape(excluded.reason)}[/dim]")
+    return Text.from_markup("\n".join(lines))
+
+
+def _bar(count: int, total: int, width: int = 12) -> str:
+    return "█" * max(1, round(width * count / total)) if count else ""
+
+
+def _force_panel(force: ForceSummary, total: int, arrow: str) -> Panel:
+    style = _STYLES[force.kind.value]
+    body = Table.grid(padding=(0, 1))
+    body.add_column(style=style, no_wrap=True, min_width=8)
+    body.add_column(justify="right", no_wrap=True, min_width=5)
+    body.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
+    for theme in force.themes[:4]:
+        body.add_row(_bar(theme.count, total, 8), f"{theme.count}/{total}", escape(theme.label))
+    if not force.themes:
+        body.add_row("", "", "[dim]none recorded[/dim]")
+    title = f"[bold {style}]{arrow} {force.title}[/] [dim]{force.interviews}/{total}[/dim]"
+    return Panel(body, title=title, title_align="left", border_style=style)
+
+
+def _diagram(report: Report) -> RenderableType:
+    total = report.scope.included
+    forces = report.forces
+    grid = Table.grid(expand=True, padding=(0, 1))
+    grid.add_column(ratio=1)
+    grid.add_column(ratio=1)
+    grid.add_row(_force_panel(forces["push"], total, "→"), _force_panel(forces["pull"], total, "→"))
+    grid.add_row(
+        Text("Current situation ─────────", style="bold"),
+        Text("───────── the switch ──▶ New solution", style="bold", justify="right"),
+    )
+    grid.add_row(
+        _force_panel(forces["inertia"], total, "←"), _force_panel(forces["anxiety"], total, "←")
+    )
+    return grid
+
+
+def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
+    style = _STYLES[force.kind.value]
+    table = Table(title=f"[bold {style}]{force.title}[/]", title_justify="left", expand=True)
+    table.add_column("Theme", ratio=2)
+    table.add_column("n of N", justify="right", no_wrap=True)
+    for value in report.segment_values:
+        table.add_column(escape(value), justify="right", no_wrap=True)
+    table.add_column("Quote (source)", ratio=3)
+    for theme in force.recurring:
+        quote = theme.quotes[0]
+        where = f"{quote.interview} · {quote.source}" + (f":{quote.line}" if quote.line else "")
+        segment_cells = [
+            f"{theme.by_segment.get(value, 0)}/{report.segment_sizes[value]}"
+            for value in report.segment_values
+        ]
+        tag = f" [dim]#{escape(theme.tag)}[/dim]" if theme.tag else ""
+        table.add_row(
+            escape(theme.label) + tag,
+            f"{theme.count} of {total}",
+            *segment_cells,
+            f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]",
+        )
+    note = Text(f"{len(force.single)} more theme(s) mentioned by one interview only.", style="dim")
+    return Group(table, note) if force.single else table
+
+
+def _balance(report: Report) -> RenderableType:
+    balance = report.balance
+    table = Table(expand=False)
+    for name in ("Interview", "Push", "Pull", "Anxiety", "Habit", "Net", "Switched to"):
+        table.add_column(name, justify="left" if name in ("Interview", "Switched to") else "right")
+    for row in balance.rows:
+        table.add_row(escape(row.interview), str(row.push), str(row.pull), str(row.anxiety),
+                      str(row.inertia), f"{row.net:+d}", escape(row.switched_to or "did not switch"))
+    summary = Text(
+        f"push + pull {balance.forward} vs anxiety + habit {balance.backward}; mean net: "
+        f"{balance.mean_net(True)} switched, {balance.mean_net(False)} did not"
+    )
+    return Group(summary, table)
+
+
+def _jobs(report: Report) -> RenderableType:
+    table = Table(expand=True, show_header=True)
+    table.add_column("Job", ratio=4)
+    table.add_column("n of N", justify="right", no_wrap=True)
+    table.add_column("Sources", ratio=2)
+    for job in report.jobs:
+        sources = ", ".join(f"{s.source}:{s.line}" if s.line else s.source for s in job.sources)
+        table.add_row(escape(job.statement), f"{job.count} of {report.scope.included}",
+                      f"[dim]{escape(sources)}[/dim]")
+    return table
+
+
+def _timeline(report: Report) -> RenderableType:
+    total = report.scope.included
+    table = Table.grid(padding=(0, 2))
+    for stage in report.timeline:
+        table.add_row(stage.stage.label.capitalize(), f"{stage.count}/{total}",
+                      _bar(stage.count, total, 20))
+    return table
+
+
+def _saturation(report: Report) -> RenderableType:
+    saturation = report.saturation
+    top = saturation.max_new
+    spark = "".join(
+        _SPARKS[min(8, round(8 * point.new_themes / top))] for point in saturation.points
+    )
+    return Text.from_markup(
+        f"new themes per interview (date order): [bold]{spark}[/bold]\n"
+        f"{escape(saturation.verdict)}"
+    )
+
+
+def _appendix(report: Report) -> RenderableType:
+    table = Table(expand=True)
+    for name in ("Interview", "Date", "Switch", "P/P/A/H", "Job"):
+        table.add_column(name, ratio=4 if name == "Job" else None)
+    for item in report.appendix:
+        who = item.id + (f" ({item.name})" if item.name else "")
+        counts = "/".join(str(item.counts[k]) for k in ("push", "pull", "anxiety", "inertia"))
+        table.add_row(escape(who), item.date or "—",
+                      escape(f"{item.switched_from or '?'} → {item.switched_to or 'stayed'}"),
+                      counts, escape(item.job or "—"))
+    return table
