@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/jtbd ingest examples/notes --workspace $(OUT)/.jtbd
 	$(BIN)/jtbd export --workspace $(OUT)/.jtbd --format csv -o $(OUT)/forces.csv
-	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format html -o $(OUT)/report.html --force
-	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format md -o $(OUT)/report.md --force
+	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format html -o $(OUT)/report.html
+	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format md -o $(OUT)/report.md
 	$(BIN)/jtbd report --workspace $(OUT)/.jtbd
 	@echo "Open $(OUT)/report.html in a browser."
 

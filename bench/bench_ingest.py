@@ -87,10 +87,14 @@ def main() -> None:
         cold, cold_rss = timed(INGEST, str(notes), str(workspace))
         warm, warm_rss = timed(INGEST, str(notes), str(workspace))
         print(f"floor (read + frontmatter, C loader): {floor:6.2f} s   peak {floor_rss:5.0f} MiB")
-        print(f"cold ingest:                          {cold:6.2f} s   peak {cold_rss:5.0f} MiB"
-              f"   {options.notes / cold:,.0f} notes/s   {cold / floor:.2f}x floor (target <= 2x)")
-        print(f"re-ingest, nothing changed:           {warm:6.2f} s   peak {warm_rss:5.0f} MiB"
-              f"   {warm / cold:.1%} of cold (target < 10%)")
+        print(
+            f"cold ingest:                          {cold:6.2f} s   peak {cold_rss:5.0f} MiB"
+            f"   {options.notes / cold:,.0f} notes/s   {cold / floor:.2f}x floor (target <= 2x)"
+        )
+        print(
+            f"re-ingest, nothing changed:           {warm:6.2f} s   peak {warm_rss:5.0f} MiB"
+            f"   {warm / cold:.1%} of cold (target < 10%)"
+        )
         print(f"`jtbd --help` start-up (median of 7): {startup_seconds():6.3f} s (target < 0.2 s)")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

@@ -11,7 +11,14 @@ from pathlib import Path
 
 ROLES = ["freelancer", "agency-owner", "shop-owner", "accountant"]
 REGIONS = ["north", "south", "east", "west"]
-STAGES = ["First thought", "Passive looking", "Active looking", "Deciding", "First use", "Ongoing use"]
+STAGES = [
+    "First thought",
+    "Passive looking",
+    "Active looking",
+    "Deciding",
+    "First use",
+    "Ongoing use",
+]
 THEMES = {
     "push": [
         "re-typing VAT numbers by hand every quarter",
@@ -63,7 +70,12 @@ def note_text(rng: random.Random, number: int) -> str:
     if rng.random() < 0.6:
         lines += ["switched_from: spreadsheet", "switched_to: Ledgerly"]
     lines += ["---", f"# Interview {number}", "", _paragraph(rng), ""]
-    for kind, heading in (("push", "Push"), ("pull", "Pull"), ("anxiety", "Anxieties"), ("inertia", "Habits")):
+    for kind, heading in (
+        ("push", "Push"),
+        ("pull", "Pull"),
+        ("anxiety", "Anxieties"),
+        ("inertia", "Habits"),
+    ):
         lines += [f"## {heading}"]
         for phrase in rng.sample(THEMES[kind], rng.randint(2, 4)):
             text = f"{phrase} {rng.choice(FILLERS)}".strip()
@@ -73,7 +85,8 @@ def note_text(rng: random.Random, number: int) -> str:
         lines.append("")
     lines += [
         "## Jobs",
-        "- When the quarter ends, I want to hand my accountant clean numbers, so I can stop worrying.",
+        "- When the quarter ends, I want to hand my accountant clean numbers, "
+        "so I can stop worrying.",
         "",
         "## Timeline",
     ]

@@ -9,7 +9,17 @@ from collections.abc import Sequence
 
 from jtbd.models import Interview
 
-CSV_COLUMNS = ["interview", "kind", "text", "quote", "intensity", "tags", "detail", "source", "line"]
+CSV_COLUMNS = [
+    "interview",
+    "kind",
+    "text",
+    "quote",
+    "intensity",
+    "tags",
+    "detail",
+    "source",
+    "line",
+]
 
 # Spreadsheet apps run cells starting with these as formulas; quotes are untrusted text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -88,7 +88,8 @@ def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[
     # Plain strings, not Path objects: pathlib dominated the time of an unchanged re-ingest.
     for directory, subdirs, files in os.walk(top):
         subdirs[:] = sorted(
-            d for d in subdirs
+            d
+            for d in subdirs
             if not d.startswith(".") and os.path.realpath(os.path.join(directory, d)) != skipped
         )
         relative = os.path.relpath(directory, top).replace(os.sep, "/")
@@ -165,10 +166,11 @@ def ingest_folder(
         progress(len(unchanged), len(present))
 
     records: list[NoteRecord] = []
-    for done, ((path, _), outcome) in enumerate(zip(changed, _read_all(changed)), start=1):
+    outcomes = zip(changed, _read_all(changed), strict=True)
+    for done, ((note_path, _), outcome) in enumerate(outcomes, start=1):
         summary.warnings.extend(outcome.warnings)
         if outcome.error is not None:
-            source = path.relative_to(folder).as_posix()
+            source = note_path.relative_to(folder).as_posix()
             kept = " (the previously ingested version is kept)" if source in stored else ""
             error = outcome.error
             summary.errors.append(Problem(error.path, error.message + kept, error.line))

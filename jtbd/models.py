@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
 # Attribute values as they come from YAML, after dates became ISO strings.
-AttributeValue = Union[str, int, float, bool, None, list[Union[str, int, float, bool, None]]]
+AttributeValue = str | int | float | bool | None | list[str | int | float | bool | None]
 
 
 class ForceKind(str, Enum):

@@ -72,7 +72,10 @@ class NoteRecord:
         """Build the record of an interview read from content with this hash."""
         counts = tuple(len(interview.forces_of(kind)) for kind in ForceKind)
         return cls(
-            interview.source, interview.id, content_hash, counts,  # type: ignore[arg-type]
+            interview.source,
+            interview.id,
+            content_hash,
+            counts,  # type: ignore[arg-type]
             interview.model_dump_json(),
         )
 
@@ -92,7 +95,9 @@ class Workspace:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as error:
-                raise WorkspaceError(f"cannot create workspace {folder}: {error.strerror}") from None
+                raise WorkspaceError(
+                    f"cannot create workspace {folder}: {error.strerror}"
+                ) from None
         try:
             # isolation_level=None: we open transactions ourselves, one per note file.
             self._db = sqlite3.connect(self.path, isolation_level=None)
@@ -156,13 +161,19 @@ class Workspace:
 
     def stored_notes(self, root: str | None = None) -> dict[tuple[str, str], StoredNote]:
         """Every stored note (or those under one ingested root), keyed by (root, source)."""
-        query = "SELECT root, source, interview_id, content_hash, push, pull, anxiety, inertia FROM notes"
+        query = (
+            "SELECT root, source, interview_id, content_hash, push, pull, anxiety, inertia "
+            "FROM notes"
+        )
         rows = (
             self._db.execute(query + " WHERE root = ?", (root,))
             if root is not None
             else self._db.execute(query)
         )
-        return {(row[0], row[1]): StoredNote(*row[:4], row[4:8]) for row in rows}
+        return {
+            (root_, source): StoredNote(root_, source, interview_id, content_hash, tuple(counts))
+            for root_, source, interview_id, content_hash, *counts in rows
+        }
 
     def ids_outside(self, root: str) -> list[tuple[str, str, str]]:
         """(interview id, root, source) of every note ingested from another folder."""
@@ -190,8 +201,14 @@ class Workspace:
             self._db.executemany(
                 "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (root, r.source, r.interview_id, r.content_hash, *r.force_counts,
-                     r.interview_json)
+                    (
+                        root,
+                        r.source,
+                        r.interview_id,
+                        r.content_hash,
+                        *r.force_counts,
+                        r.interview_json,
+                    )
                     for r in records
                 ],
             )

@@ -16,9 +16,16 @@ from pathlib import Path
 from typing import Any
 
 FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--remote-debugging-pipe", "--hide-scrollbars",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+    "--hide-scrollbars",
 ]
 
 
@@ -48,7 +55,9 @@ class Browser:
         self._profile = tempfile.mkdtemp(prefix="jtbd-chromium-")
         self._process = subprocess.Popen(
             [executable, *FLAGS, f"--user-data-dir={self._profile}", "about:blank"],
-            preexec_fn=wire, pass_fds=(3, 4), stdout=subprocess.DEVNULL,
+            preexec_fn=wire,
+            pass_fds=(3, 4),
+            stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         for fd in (to_child_read, from_child_write, high_in, high_out):
@@ -57,9 +66,9 @@ class Browser:
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
         target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self._session = self._call(
-            "Target.attachToTarget", {"targetId": target, "flatten": True}
-        )["sessionId"]
+        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
         for domain in ("Page", "Network", "Runtime", "Log"):
             self.call(f"{domain}.enable")
 
@@ -78,8 +87,9 @@ class Browser:
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def _call(self, method: str, params: dict[str, Any] | None = None,
-              session: str | None = None) -> dict[str, Any]:
+    def _call(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         message: dict[str, Any] = {"method": method, "params": params or {}}
         if session:
             message["sessionId"] = session
@@ -130,8 +140,9 @@ class Browser:
             ".getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()"
         )
         clip = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
-        data = self.call("Page.captureScreenshot", {"format": "png", "clip": clip,
-                                                    "captureBeyondViewport": True})["data"]
+        data = self.call(
+            "Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True}
+        )["data"]
         path.write_bytes(base64.b64decode(data))
 
     def close(self) -> None:

@@ -56,4 +56,6 @@ def json_out(result: Result) -> Any:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under folder with its bytes, to prove a command changed nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

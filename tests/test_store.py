@@ -72,7 +72,9 @@ def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
     broken = interview("p2", "p2.md")
     with Workspace(tmp_path, create=True) as store:
         store.put("/notes", "h", interview())
-        monkeypatch.setattr(Interview, "model_dump_json", lambda self: (_ for _ in ()).throw(Boom()))
+        monkeypatch.setattr(
+            Interview, "model_dump_json", lambda self: (_ for _ in ()).throw(Boom())
+        )
         with pytest.raises(Boom):
             store.put("/notes", "h2", broken)
         monkeypatch.undo()

@@ -64,7 +64,9 @@ def _ingest_with_progress(folder: Path, store: object) -> IngestSummary:
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("ingest", total=None)
         return ingest_folder(
-            folder, store, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            folder,
+            store,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
 
 
@@ -85,7 +87,9 @@ def _summary_table(console: Console, summary: IngestSummary) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"Ingested {escape(summary.folder)}", show_header=False, title_justify="left")
+    table = Table(
+        title=f"Ingested {escape(summary.folder)}", show_header=False, title_justify="left"
+    )
     table.add_column("what")
     table.add_column("count", justify="right")
     for label, items in (

@@ -33,12 +33,16 @@ def report_command(
         None, help="Report straight from this folder of notes, without a workspace."
     ),
     format: ReportFormat | None = typer.Option(
-        None, "--format", "-f",
+        None,
+        "--format",
+        "-f",
         help="terminal, html, md or json [default: terminal, or from the -o/--template name].",
         show_default=False,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
-    by: str | None = typer.Option(None, "--by", help="Compare segments: any frontmatter attribute."),
+    by: str | None = typer.Option(
+        None, "--by", help="Compare segments: any frontmatter attribute."
+    ),
     template: Path | None = typer.Option(None, "--template", help="Your own Jinja template file."),
     templates_dir: Path | None = typer.Option(
         None, "--templates-dir", help="Folder of templates overriding bundled ones by name."
@@ -89,7 +93,9 @@ def _format(
             raise UsageError(f"cannot tell the format from {named.name!r}: pass --format")
         return ReportFormat(_SUFFIXES[suffixes[-1]])
     if chosen is ReportFormat.terminal and (output or template):
-        raise UsageError("--format terminal prints to the terminal: use html, md or json for a file")
+        raise UsageError(
+            "--format terminal prints to the terminal: use html, md or json for a file"
+        )
     return chosen
 
 

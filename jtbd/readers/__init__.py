@@ -16,7 +16,13 @@ from jtbd.readers.yaml_note import YamlReader
 
 __all__ = [
     "READERS",
-    "EmptyNoteError", "NoteResult", "Problem", "is_note", "read_note", "read_note_bytes"]
+    "EmptyNoteError",
+    "NoteResult",
+    "Problem",
+    "is_note",
+    "read_note",
+    "read_note_bytes",
+]
 
 READERS = {ext: reader for reader in (MarkdownReader(), YamlReader()) for ext in reader.extensions}
 

@@ -78,7 +78,9 @@ def interview_fields(
             except ValueError:
                 attributes["date"] = str(value)
                 warnings.append(
-                    Problem(path, f"date: {value!r} is not YYYY-MM-DD; kept as text", line_of("date"))
+                    Problem(
+                        path, f"date: {value!r} is not YYYY-MM-DD; kept as text", line_of("date")
+                    )
                 )
     for key, value in data.items():
         if key in KNOWN_KEYS or key in skip:

@@ -114,7 +114,11 @@ class _Scanner:
         self.close()
         level = len(match.group(1))
         section, kind = classify_heading(match.group(2) or "")
-        if section == Section.OTHER and self.section != Section.OTHER and level > self.section_level:
+        if (
+            section == Section.OTHER
+            and self.section != Section.OTHER
+            and level > self.section_level
+        ):
             # A sub-heading inside a force section ("### Money") keeps the section.
             self.notes.append(raw)
         else:
@@ -250,7 +254,12 @@ class _Scanner:
             )
         self.jobs.append(
             dict(
-                text=text, when=parts.when, want=parts.want, so=parts.so, source=self.source, line=line
+                text=text,
+                when=parts.when,
+                want=parts.want,
+                so=parts.so,
+                source=self.source,
+                line=line,
             )
         )
 
@@ -267,9 +276,7 @@ class _Scanner:
             self.notes.append(f"- {text}")
             return
         full = " ".join([rest.strip(), *item.detail])
-        self.timeline.append(
-            dict(stage=stage, text=full, source=self.source, line=item.line)
-        )
+        self.timeline.append(dict(stage=stage, text=full, source=self.source, line=item.line))
 
     def warn(self, message: str, line: int | None) -> None:
         self.warnings.append(Problem(self.path, message, line))
@@ -285,7 +292,9 @@ class MarkdownReader:
         lines = split_lines(text)
         frontmatter = split_frontmatter(lines, path)
         fields, warnings = interview_fields(
-            frontmatter.data, path, lambda key: _frontmatter_line(lines, frontmatter.body_start, key)
+            frontmatter.data,
+            path,
+            lambda key: _frontmatter_line(lines, frontmatter.body_start, key),
         )
         scanner = _Scanner(path, source)
         scanner.scan(lines, frontmatter.body_start)

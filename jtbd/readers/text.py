@@ -34,7 +34,8 @@ def decode_note(data: bytes, path: str) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise NoteError(
-            path, f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            path,
+            f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x}); save it as UTF-8",
             line,
         ) from None
     if "\x00" in text:

@@ -6,8 +6,8 @@ Both readers (Markdown and YAML) share these so the two formats mean the same th
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jtbd.models import ForceKind, SwitchStage
 

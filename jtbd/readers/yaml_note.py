@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -11,7 +11,12 @@ from jtbd.errors import NoteError
 from jtbd.models import Force, Interview, JobStatement, TimelineEvent
 from jtbd.readers.base import NoteResult, Problem, interview_fields
 from jtbd.readers.text import SafeLoader, load_yaml, yaml_line, yaml_problem
-from jtbd.readers.vocabulary import force_kind_for_name, parse_job, parse_tagged_text, stage_for_label
+from jtbd.readers.vocabulary import (
+    force_kind_for_name,
+    parse_job,
+    parse_tagged_text,
+    stage_for_label,
+)
 
 _BODY_KEYS = frozenset({"forces", "jobs", "timeline", "notes"})
 
@@ -41,11 +46,11 @@ class _Body(BaseModel):
     """The shape of a YAML note's body, so a wrong type names its field."""
 
     model_config = ConfigDict(coerce_numbers_to_str=True)
-    forces: dict[str, list[Union[str, _ForceEntry]]] = Field(default_factory=dict)
-    jobs: list[Union[str, _JobEntry]] = Field(default_factory=list)
+    forces: dict[str, list[str | _ForceEntry]] = Field(default_factory=dict)
+    jobs: list[str | _JobEntry] = Field(default_factory=list)
     # left_to_right: {stage, text} must be read as a stage entry, not as {label: text}.
     timeline: list[
-        Annotated[Union[_StageEntry, dict[str, str]], Field(union_mode="left_to_right")]
+        Annotated[_StageEntry | dict[str, str], Field(union_mode="left_to_right")]
     ] = Field(default_factory=list)
     notes: str = ""
 
@@ -103,14 +108,26 @@ def _body_parts(
             if isinstance(entry, str):
                 tagged = parse_tagged_text(entry)
                 forces.append(
-                    Force(kind=kind, text=tagged.text, quote=tagged.quote, tags=tagged.tags,
-                          source=source, line=line)
+                    Force(
+                        kind=kind,
+                        text=tagged.text,
+                        quote=tagged.quote,
+                        tags=tagged.tags,
+                        source=source,
+                        line=line,
+                    )
                 )
             else:
                 forces.append(
-                    Force(kind=kind, text=entry.text, quote=entry.quote, intensity=entry.intensity,
-                          tags=[tag.lower().lstrip("#") for tag in entry.tags], source=source,
-                          line=line)
+                    Force(
+                        kind=kind,
+                        text=entry.text,
+                        quote=entry.quote,
+                        intensity=entry.intensity,
+                        tags=[tag.lower().lstrip("#") for tag in entry.tags],
+                        source=source,
+                        line=line,
+                    )
                 )
     jobs: list[JobStatement] = []
     for position, job in enumerate(body.jobs):
@@ -118,19 +135,38 @@ def _body_parts(
         if isinstance(job, str):
             parts = parse_job(job)
             if parts.when is None:
-                warnings.append(Problem(
-                    path, "job statement is not 'When ..., I want to ..., so I can ...': kept whole",
-                    line))
-            jobs.append(JobStatement(text=job, when=parts.when, want=parts.want, so=parts.so,
-                                     source=source, line=line))
+                warnings.append(
+                    Problem(
+                        path,
+                        "job statement is not 'When ..., I want to ..., so I can ...': kept whole",
+                        line,
+                    )
+                )
+            jobs.append(
+                JobStatement(
+                    text=job,
+                    when=parts.when,
+                    want=parts.want,
+                    so=parts.so,
+                    source=source,
+                    line=line,
+                )
+            )
         else:
-            text = f"When {job.when}, I want to {job.want}" + (f", so I can {job.so}." if job.so else ".")
-            jobs.append(JobStatement(text=text, when=job.when, want=job.want, so=job.so,
-                                     source=source, line=line))
+            text = f"When {job.when}, I want to {job.want}" + (
+                f", so I can {job.so}." if job.so else "."
+            )
+            jobs.append(
+                JobStatement(
+                    text=text, when=job.when, want=job.want, so=job.so, source=source, line=line
+                )
+            )
     timeline: list[TimelineEvent] = []
     for position, event in enumerate(body.timeline):
         line = lines.of(("timeline", position))
-        pairs = [(event.stage, event.text)] if isinstance(event, _StageEntry) else list(event.items())
+        pairs = (
+            [(event.stage, event.text)] if isinstance(event, _StageEntry) else list(event.items())
+        )
         for label, text in pairs:
             stage = stage_for_label(label)
             if stage is None:

@@ -112,8 +112,15 @@ def _balance(report: Report) -> RenderableType:
     for name in ("Interview", "Push", "Pull", "Anxiety", "Habit", "Net", "Switched to"):
         table.add_column(name, justify="left" if name in ("Interview", "Switched to") else "right")
     for row in balance.rows:
-        table.add_row(escape(row.interview), str(row.push), str(row.pull), str(row.anxiety),
-                      str(row.inertia), f"{row.net:+d}", escape(row.switched_to or "did not switch"))
+        table.add_row(
+            escape(row.interview),
+            str(row.push),
+            str(row.pull),
+            str(row.anxiety),
+            str(row.inertia),
+            f"{row.net:+d}",
+            escape(row.switched_to or "did not switch"),
+        )
     summary = Text(
         f"push + pull {balance.forward} vs anxiety + habit {balance.backward}; mean net: "
         f"{balance.mean_net(True)} switched, {balance.mean_net(False)} did not"
@@ -128,8 +135,11 @@ def _jobs(report: Report) -> RenderableType:
     table.add_column("Sources", ratio=2)
     for job in report.jobs:
         sources = ", ".join(f"{s.source}:{s.line}" if s.line else s.source for s in job.sources)
-        table.add_row(escape(job.statement), f"{job.count} of {report.scope.included}",
-                      f"[dim]{escape(sources)}[/dim]")
+        table.add_row(
+            escape(job.statement),
+            f"{job.count} of {report.scope.included}",
+            f"[dim]{escape(sources)}[/dim]",
+        )
     return table
 
 
@@ -137,8 +147,9 @@ def _timeline(report: Report) -> RenderableType:
     total = report.scope.included
     table = Table.grid(padding=(0, 2))
     for stage in report.timeline:
-        table.add_row(stage.stage.label.capitalize(), f"{stage.count}/{total}",
-                      _bar(stage.count, total, 20))
+        table.add_row(
+            stage.stage.label.capitalize(), f"{stage.count}/{total}", _bar(stage.count, total, 20)
+        )
     return table
 
 
@@ -149,8 +160,7 @@ def _saturation(report: Report) -> RenderableType:
         _SPARKS[min(8, round(8 * point.new_themes / top))] for point in saturation.points
     )
     return Text.from_markup(
-        f"new themes per interview (date order): [bold]{spark}[/bold]\n"
-        f"{escape(saturation.verdict)}"
+        f"new themes per interview (date order): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
     )
 
 
@@ -161,7 +171,11 @@ def _appendix(report: Report) -> RenderableType:
     for item in report.appendix:
         who = item.id + (f" ({item.name})" if item.name else "")
         counts = "/".join(str(item.counts[k]) for k in ("push", "pull", "anxiety", "inertia"))
-        table.add_row(escape(who), item.date or "—",
-                      escape(f"{item.switched_from or '?'} → {item.switched_to or 'stayed'}"),
-                      counts, escape(item.job or "—"))
+        table.add_row(
+            escape(who),
+            item.date or "—",
+            escape(f"{item.switched_from or '?'} → {item.switched_to or 'stayed'}"),
+            counts,
+            escape(item.job or "—"),
+        )
     return table

@@ -74,8 +74,15 @@ class Balance:
             "mean_net_switched": self.mean_net(True),
             "mean_net_not_switched": self.mean_net(False),
             "interviews": [
-                {"interview": r.interview, "push": r.push, "pull": r.pull, "anxiety": r.anxiety,
-                 "inertia": r.inertia, "net": r.net, "switched_to": r.switched_to}
+                {
+                    "interview": r.interview,
+                    "push": r.push,
+                    "pull": r.pull,
+                    "anxiety": r.anxiety,
+                    "inertia": r.inertia,
+                    "net": r.net,
+                    "switched_to": r.switched_to,
+                }
                 for r in self.rows
             ],
         }
@@ -83,13 +90,8 @@ class Balance:
 
 def build_balance(included: list[Interview]) -> Balance:
     """Count each interview's forces."""
-    return Balance(
-        [
-            BalanceRow(
-                interview.id,
-                *(len(interview.forces_of(kind)) for kind in ForceKind),
-                switched_to=interview.switched_to,
-            )
-            for interview in included
-        ]
-    )
+    rows = []
+    for interview in included:
+        push, pull, anxiety, inertia = (len(interview.forces_of(kind)) for kind in ForceKind)
+        rows.append(BalanceRow(interview.id, push, pull, anxiety, inertia, interview.switched_to))
+    return Balance(rows)

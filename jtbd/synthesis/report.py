@@ -39,8 +39,12 @@ class Quote:
     verbatim: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "interview": self.interview, "source": self.source,
-                "line": self.line}
+        return {
+            "text": self.text,
+            "interview": self.interview,
+            "source": self.source,
+            "line": self.line,
+        }
 
 
 @dataclass
@@ -59,8 +63,11 @@ class ThemeSummary:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "label": self.label, "tag": self.tag, "interviews": self.interviews,
-            "count": self.count, "quotes": [q.to_dict() for q in self.quotes],
+            "label": self.label,
+            "tag": self.tag,
+            "interviews": self.interviews,
+            "count": self.count,
+            "quotes": [q.to_dict() for q in self.quotes],
         }
         if self.by_segment:
             data["by_segment"] = self.by_segment
@@ -170,30 +177,46 @@ class Report:
         return {
             "title": self.title,
             "interviews": self.scope.included,
-            "excluded": [{"interview": e.interview, "reason": e.reason} for e in self.scope.excluded],
+            "excluded": [
+                {"interview": e.interview, "reason": e.reason} for e in self.scope.excluded
+            ],
             "scope": {
-                "date_from": self.scope.date_from, "date_to": self.scope.date_to,
-                "undated": self.scope.undated, "segments": self.scope.segments,
+                "date_from": self.scope.date_from,
+                "date_to": self.scope.date_to,
+                "undated": self.scope.undated,
+                "segments": self.scope.segments,
                 "switched": self.scope.switched,
             },
             "by": self.by,
             "segments": self.segment_sizes if self.by else {},
             "forces": {
-                name: {"title": force.title, "mentions": force.mentions,
-                       "interviews": force.interviews,
-                       "themes": [theme.to_dict() for theme in force.themes]}
+                name: {
+                    "title": force.title,
+                    "mentions": force.mentions,
+                    "interviews": force.interviews,
+                    "themes": [theme.to_dict() for theme in force.themes],
+                }
                 for name, force in self.forces.items()
             },
             "balance": self.balance.to_dict(),
             "jobs": [
-                {"statement": job.statement, "when": job.when, "want": job.want, "so": job.so,
-                 "count": job.count, "interviews": job.interviews,
-                 "sources": [s.to_dict() for s in job.sources]}
+                {
+                    "statement": job.statement,
+                    "when": job.when,
+                    "want": job.want,
+                    "so": job.so,
+                    "count": job.count,
+                    "interviews": job.interviews,
+                    "sources": [s.to_dict() for s in job.sources],
+                }
                 for job in self.jobs
             ],
             "timeline": [
-                {"stage": stage.stage.value, "count": stage.count,
-                 "triggers": [t.to_dict() for t in stage.triggers]}
+                {
+                    "stage": stage.stage.value,
+                    "count": stage.count,
+                    "triggers": [t.to_dict() for t in stage.triggers],
+                }
                 for stage in self.timeline
             ],
             "saturation": self.saturation.to_dict(),
@@ -214,9 +237,7 @@ def build_report(
         reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = _segment_lookup(included, by)
-    forces = {
-        kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind
-    }
+    forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
     segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
     return Report(
         title=title,
@@ -272,8 +293,9 @@ def _force_summary(
     kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
 ) -> ForceSummary:
     statements = [
-        Statement(force.text, interview.id, interview.source, force.line, force.quote,
-                  tuple(force.tags))
+        Statement(
+            force.text, interview.id, interview.source, force.line, force.quote, tuple(force.tags)
+        )
         for interview in included
         for force in interview.forces_of(kind)
     ]
@@ -289,7 +311,9 @@ def _force_summary(
 
 def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
     quotes = [Quote(s.text, s.interview, s.source, s.line, s.quote) for s in theme.quotes()]
-    by_segment = dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
+    by_segment = (
+        dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
+    )
     return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
 
 
@@ -304,8 +328,12 @@ def format_job(job: JobStatement) -> str:
 def _job_groups(included: list[Interview]) -> list[JobGroup]:
     # Grouped on what people want and why; the "when" varies more than the job itself.
     job_of = {
-        Statement(" ".join(filter(None, [job.want, job.so])) or job.text, interview.id,
-                  interview.source, job.line): job
+        Statement(
+            " ".join(filter(None, [job.want, job.so])) or job.text,
+            interview.id,
+            interview.source,
+            job.line,
+        ): job
         for interview in included
         for job in interview.jobs
     }
@@ -315,10 +343,15 @@ def _job_groups(included: list[Interview]) -> list[JobGroup]:
         best = next((job for job in members if job.is_structured), members[0])
         groups.append(
             JobGroup(
-                statement=format_job(best), when=best.when, want=best.want, so=best.so,
+                statement=format_job(best),
+                when=best.when,
+                want=best.want,
+                so=best.so,
                 interviews=theme.interviews,
-                sources=[Quote(format_job(job), s.interview, s.source, s.line)
-                         for job, s in zip(members, theme.statements, strict=True)],
+                sources=[
+                    Quote(format_job(job), s.interview, s.source, s.line)
+                    for job, s in zip(members, theme.statements, strict=True)
+                ],
             )
         )
     return groups

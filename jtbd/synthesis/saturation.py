@@ -59,9 +59,11 @@ class Saturation:
                 f"Too few interviews to judge saturation: it needs at least "
                 f"{BASE_SIZE + RUN_LENGTH}."
             )
-        share = f"{self.run_new} new theme{'s' if self.run_new != 1 else ''} in the last " \
-            f"{RUN_LENGTH} interviews, {self.ratio:.0%} of the {self.base_themes} found in the " \
+        share = (
+            f"{self.run_new} new theme{'s' if self.run_new != 1 else ''} in the last "
+            f"{RUN_LENGTH} interviews, {self.ratio:.0%} of the {self.base_themes} found in the "
             f"first {BASE_SIZE}"
+        )
         if self.reached:
             return f"Saturation reached: {share} (5% or less)."
         return f"Still learning: {share}. More interviews are likely to add themes."
@@ -73,8 +75,12 @@ class Saturation:
     def to_dict(self) -> dict[str, Any]:
         return {
             "order": [
-                {"interview": p.interview, "date": p.date, "new_themes": p.new_themes,
-                 "cumulative": p.cumulative}
+                {
+                    "interview": p.interview,
+                    "date": p.date,
+                    "new_themes": p.new_themes,
+                    "cumulative": p.cumulative,
+                }
                 for p in self.points
             ],
             "base_size": BASE_SIZE,

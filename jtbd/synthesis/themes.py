@@ -178,7 +178,7 @@ def _shorten(text: str, limit: int = 80) -> str:
 
 
 def _humanise(tag: str) -> str:
-    """"late-payments" -> "Late payments"; a short tag is read as an acronym: "vat" -> "VAT"."""
+    """ "late-payments" -> "Late payments"; a short tag is read as an acronym: "vat" -> "VAT"."""
     if len(tag) <= 3 and tag.isalpha():
         return tag.upper()
     words = tag.replace("-", " ").replace("_", " ").replace("/", " / ").strip()

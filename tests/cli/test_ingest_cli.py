@@ -82,8 +82,18 @@ def test_export_json_contract(run, examples_dir):
     data = json_out(run("export", "--format", "json"))
     assert len(data["interviews"]) >= 12
     for interview in data["interviews"]:
-        for key in ("id", "participant", "date", "consent", "attributes", "source", "forces",
-                    "jobs", "timeline", "notes"):
+        for key in (
+            "id",
+            "participant",
+            "date",
+            "consent",
+            "attributes",
+            "source",
+            "forces",
+            "jobs",
+            "timeline",
+            "notes",
+        ):
             assert key in interview, key
         assert not interview["source"].startswith("/")
         for force in interview["forces"]:
@@ -97,14 +107,19 @@ def test_export_json_contract(run, examples_dir):
 
 
 def test_export_csv_one_row_per_force_with_source(run, notes, tmp_path):
-    write(notes, "d.md", "p4", push="=HYPERLINK(\"http://evil\")")
+    write(notes, "d.md", "p4", push='=HYPERLINK("http://evil")')
     run("ingest", notes, "-q")
     result = run("export", "--format", "csv", "-o", tmp_path / "out" / "forces.csv")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO((tmp_path / "out" / "forces.csv").read_text())))
     assert len(rows) == 6
     first = rows[0]
-    assert (first["interview"], first["kind"], first["source"], first["line"]) == ("p1", "push", "a.md", "6")
+    assert (first["interview"], first["kind"], first["source"], first["line"]) == (
+        "p1",
+        "push",
+        "a.md",
+        "6",
+    )
     assert first["role"] == "freelancer"
     assert rows[1]["tags"] == "bank"
     assert next(r for r in rows if r["interview"] == "p4")["text"].startswith("'=")
@@ -129,11 +144,21 @@ def test_missing_folder(run, tmp_path):
         ("malformed-frontmatter", ["broken.md:3: invalid YAML"]),
         ("unclosed-frontmatter", ["unclosed.md:1: frontmatter opened with `---` is never closed"]),
         ("wrong-type", ["consent.md:3: consent:", "wrong-type.yaml:5: forces.push.0.intensity:"]),
-        ("python-tag", ["evil-frontmatter.md:3: YAML tag !!python/name:os.system is not allowed",
-                        "evil.yaml:2: YAML tag !!python/object/apply:os.system is not allowed"]),
+        (
+            "python-tag",
+            [
+                "evil-frontmatter.md:3: YAML tag !!python/name:os.system is not allowed",
+                "evil.yaml:2: YAML tag !!python/object/apply:os.system is not allowed",
+            ],
+        ),
         ("not-text", ["binary.md", "latin1.md:5: not valid UTF-8"]),
-        ("duplicate-id", ["first.md: duplicate interview id 'p97': also used by",
-                          "second.md: duplicate interview id 'p97': also used by"]),
+        (
+            "duplicate-id",
+            [
+                "first.md: duplicate interview id 'p97': also used by",
+                "second.md: duplicate interview id 'p97': also used by",
+            ],
+        ),
     ],
 )
 def test_bad_notes_fail_with_one_line_each_and_exit_1(run, bad_fixture, fixture, expected):
@@ -215,7 +240,9 @@ def test_console_script_runs_without_traceback(tmp_path, bad_fixture):
     jtbd = Path(sys.executable).parent / "jtbd"
     result = subprocess.run(
         [str(jtbd), "ingest", str(folder), "--workspace", str(tmp_path / "ws")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

@@ -23,8 +23,15 @@ def test_terminal_report_from_the_workspace(ingested):
     result = ingested("report")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for heading in ("Forces diagram", "Push of the situation", "Force balance",
-                    "Job statements", "Switch timeline", "Saturation", "Appendix"):
+    for heading in (
+        "Forces diagram",
+        "Push of the situation",
+        "Force balance",
+        "Job statements",
+        "Switch timeline",
+        "Saturation",
+        "Appendix",
+    ):
         assert heading in out
     assert "Current situation" in out and "New solution" in out
     assert "13 interviews" in out
@@ -38,8 +45,16 @@ def test_html_report_is_self_contained_with_inline_svg(ingested, tmp_path):
     assert "<script" not in html
     assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
     assert "https://" not in html
-    sections = ["1. Scope", "2. Forces diagram", "3. Themes by force", "4. Force balance",
-                "5. Job statements", "6. Switch timeline", "7. Saturation", "8. Appendix"]
+    sections = [
+        "1. Scope",
+        "2. Forces diagram",
+        "3. Themes by force",
+        "4. Force balance",
+        "5. Job statements",
+        "6. Switch timeline",
+        "7. Saturation",
+        "8. Appendix",
+    ]
     assert [html.index(s) for s in sections] == sorted(html.index(s) for s in sections)
 
 
@@ -64,7 +79,9 @@ def test_format_follows_the_output_name(ingested, tmp_path):
 def test_json_contract(ingested):
     data = json_out(ingested("report", "--format", "json"))
     assert data["interviews"] == 13
-    assert data["excluded"] == [{"interview": "p12", "reason": "consent: false (none of its text is shown)"}]
+    assert data["excluded"] == [
+        {"interview": "p12", "reason": "consent: false (none of its text is shown)"}
+    ]
     assert set(data["forces"]) == {"push", "pull", "anxiety", "inertia"}
     for force in data["forces"].values():
         for theme in force["themes"]:
@@ -84,7 +101,9 @@ def test_quotes_trace_back_to_the_exact_line(ingested, examples_dir):
         for theme in force["themes"]:
             for quote in theme["quotes"]:
                 raw = (examples_dir / quote["source"]).read_bytes()
-                text = raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig")
+                text = raw.decode(
+                    "utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+                )
                 line = text.replace("\r\n", "\n").split("\n")[quote["line"] - 1]
                 assert quote["text"].split()[0].strip('"“') in line, (quote, line)
                 checked += 1
@@ -93,10 +112,16 @@ def test_quotes_trace_back_to_the_exact_line(ingested, examples_dir):
 
 def test_consent_false_text_never_appears_in_any_format(ingested, tmp_path, examples_dir):
     secret_note = next(p for p in examples_dir.iterdir() if p.name.startswith("p12"))
-    others = " ".join(p.read_bytes().decode("utf-8", "replace") for p in examples_dir.glob("p*")
-                      if p != secret_note)
-    candidates = [line.lstrip("-*+0123456789. ").strip("\"“”")[:30]
-                  for line in secret_note.read_text().splitlines() if len(line) > 40]
+    others = " ".join(
+        p.read_bytes().decode("utf-8", "replace")
+        for p in examples_dir.glob("p*")
+        if p != secret_note
+    )
+    candidates = [
+        line.lstrip("-*+0123456789. ").strip('"“”')[:30]
+        for line in secret_note.read_text().splitlines()
+        if len(line) > 40
+    ]
     distinctive = [text for text in candidates if text not in others]
     assert len(distinctive) >= 5
     ingested("report", "-o", tmp_path / "r.html")
@@ -157,7 +182,10 @@ def test_same_notes_same_report(ingested, tmp_path):
 
 def test_user_template_file(ingested, tmp_path):
     template = tmp_path / "mine.html.j2"
-    template.write_text("<h1>{{ report.title }}</h1>{{ report.scope.included }} <b>{{ data.forces.push.themes[0].quotes[0].text }}</b>")
+    template.write_text(
+        "<h1>{{ report.title }}</h1>{{ report.scope.included }} "
+        "<b>{{ data.forces.push.themes[0].quotes[0].text }}</b>"
+    )
     result = ingested("report", "--template", template, "--title", "<i>Q3</i>")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("<h1>&lt;i&gt;Q3&lt;/i&gt;</h1>13 <b>")

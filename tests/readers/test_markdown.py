@@ -55,7 +55,11 @@ def test_frontmatter_known_keys_and_attributes(tmp_path):
     assert str(interview.date) == "2024-03-02"
     assert interview.consent is False
     assert (interview.switched_from, interview.switched_to) == ("Excel", "Ledgerly")
-    assert interview.attributes == {"role": "freelancer", "company_size": 3, "tags": ["fintech", "q1"]}
+    assert interview.attributes == {
+        "role": "freelancer",
+        "company_size": 3,
+        "tags": ["fintech", "q1"],
+    }
 
 
 def test_id_defaults_to_file_stem(tmp_path):
@@ -86,7 +90,10 @@ def test_top_level_items_are_forces_nested_items_are_detail(tmp_path):
 
 
 def test_quotes_straight_curly_and_blockquote(tmp_path):
-    text = '## Anxiety\n- "Will I lose my history?"\n- \u201cIt felt risky\u201d\n> I was scared\n> of the bank link\n- plain\n'
+    text = (
+        '## Anxiety\n- "Will I lose my history?"\n- \u201cIt felt risky\u201d\n'
+        "> I was scared\n> of the bank link\n- plain\n"
+    )
     forces = note(tmp_path, text).interview.forces
     assert [(f.text, f.quote) for f in forces] == [
         ("Will I lose my history?", True),
@@ -125,7 +132,8 @@ def test_wikilinks_become_text_and_mid_sentence_tags_stay(tmp_path):
 def test_job_statements_parsed_or_kept_whole_with_warning(tmp_path):
     text = (
         "## Job stories\n"
-        "- When the quarter ends, I want to send my accountant everything, so I can stop worrying.\n"
+        "- When the quarter ends, I want to send my accountant everything, "
+        "so I can stop worrying.\n"
         "\n"
         "When a client pays late I want to nudge them\n"
         "so that I can keep the relationship.\n"
@@ -170,8 +178,13 @@ def test_everything_else_is_kept_as_free_notes(tmp_path):
     )
     interview = note(tmp_path, text).interview
     assert [f.text for f in interview.forces] == ["x"]
-    for kept in ("# Interview with Anna", "She runs a studio.", "## Observations",
-                 "Laughed about Excel.", "- not a force in code"):
+    for kept in (
+        "# Interview with Anna",
+        "She runs a studio.",
+        "## Observations",
+        "Laughed about Excel.",
+        "- not a force in code",
+    ):
         assert kept in interview.notes
 
 

@@ -20,8 +20,10 @@ def browser():
             pytest.fail("JTBD_REQUIRE_BROWSER=1 but no chromium is installed")
         pytest.skip("no chromium on this machine (apt-get install chromium); CI runs this test")
     with Browser(CHROMIUM) as opened:
-        opened.call("Emulation.setDeviceMetricsOverride",
-                    {"width": 1100, "height": 1400, "deviceScaleFactor": 1, "mobile": False})
+        opened.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1100, "height": 1400, "deviceScaleFactor": 1, "mobile": False},
+        )
         yield opened
 
 
@@ -39,7 +41,12 @@ def test_html_report_renders_the_diagram_in_chromium(run, examples_dir, tmp_path
     assert width > 600 and height > 300
     assert panels == 4
     assert bars == 16
-    assert browser.evaluate("document.querySelector('#saturation-chart').getBoundingClientRect().height") > 50
+    assert (
+        browser.evaluate(
+            "document.querySelector('#saturation-chart').getBoundingClientRect().height"
+        )
+        > 50
+    )
     assert browser.failures() == []
     shot = tmp_path / "diagram.png"
     browser.screenshot(shot, "#forces-diagram")

@@ -11,8 +11,12 @@ EVIL = '<script>alert("x")</script> <img src=x onerror=alert(1)> [click](javascr
 
 def report():
     interviews = [
-        Interview(id=f"p{n}", source=f"p{n}.md", attributes={"role": "<b>boss</b>"},
-                  forces=[Force(kind=ForceKind.PUSH, text=EVIL, quote=True, source=f"p{n}.md", line=3)])
+        Interview(
+            id=f"p{n}",
+            source=f"p{n}.md",
+            attributes={"role": "<b>boss</b>"},
+            forces=[Force(kind=ForceKind.PUSH, text=EVIL, quote=True, source=f"p{n}.md", line=3)],
+        )
         for n in (1, 2)
     ]
     return build_report(interviews, by="role")

@@ -12,8 +12,10 @@ from jtbd.synthesis.saturation import BASE_SIZE, RUN_LENGTH
 
 
 def interview(id_: str, *texts: tuple[str, str], **fields) -> Interview:
-    forces = [Force(kind=ForceKind(kind), text=text, source=f"{id_}.md", line=n + 1)
-              for n, (kind, text) in enumerate(texts)]
+    forces = [
+        Force(kind=ForceKind(kind), text=text, source=f"{id_}.md", line=n + 1)
+        for n, (kind, text) in enumerate(texts)
+    ]
     return Interview(id=id_, source=f"{id_}.md", forces=forces, **fields)
 
 
@@ -21,7 +23,9 @@ def test_consent_false_is_excluded_and_none_of_its_text_appears():
     secret = interview("p9", ("push", "TOP SECRET complaint"), consent=False)
     report = build_report([interview("p1", ("push", "VAT by hand")), secret])
     assert report.scope.included == 1
-    assert [(e.interview, e.reason.split(":")[0]) for e in report.scope.excluded] == [("p9", "consent")]
+    assert [(e.interview, e.reason.split(":")[0]) for e in report.scope.excluded] == [
+        ("p9", "consent")
+    ]
     assert "TOP SECRET" not in str(report.to_dict())
 
 
@@ -38,21 +42,33 @@ def test_by_unknown_attribute_lists_the_known_ones():
 
 
 def test_by_attribute_counts_each_segment():
-    report = build_report([
-        interview("p1", ("push", "VAT by hand"), attributes={"role": "freelancer"}),
-        interview("p2", ("push", "VAT errors"), attributes={"role": "agency"}),
-        interview("p3", ("push", "VAT again")),
-    ], by="role")
+    report = build_report(
+        [
+            interview("p1", ("push", "VAT by hand"), attributes={"role": "freelancer"}),
+            interview("p2", ("push", "VAT errors"), attributes={"role": "agency"}),
+            interview("p3", ("push", "VAT again")),
+        ],
+        by="role",
+    )
     assert report.segment_sizes == {"(not set)": 1, "agency": 1, "freelancer": 1}
-    assert report.forces["push"].themes[0].by_segment == {"(not set)": 1, "agency": 1, "freelancer": 1}
+    assert report.forces["push"].themes[0].by_segment == {
+        "(not set)": 1,
+        "agency": 1,
+        "freelancer": 1,
+    }
 
 
 def test_balance_beside_switching():
-    report = build_report([
-        interview("p1", ("push", "a"), ("pull", "b"), ("anxiety", "c"), switched_to="New"),
-        interview("p2", ("anxiety", "c"), ("inertia", "d")),
-    ])
-    rows = {row.interview: (row.forward, row.backward, row.net, row.switched) for row in report.balance.rows}
+    report = build_report(
+        [
+            interview("p1", ("push", "a"), ("pull", "b"), ("anxiety", "c"), switched_to="New"),
+            interview("p2", ("anxiety", "c"), ("inertia", "d")),
+        ]
+    )
+    rows = {
+        row.interview: (row.forward, row.backward, row.net, row.switched)
+        for row in report.balance.rows
+    }
     assert rows == {"p1": (2, 1, 1, True), "p2": (0, 2, -2, False)}
     assert report.balance.mean_net(True) == 1
     assert report.balance.mean_net(False) == -2
@@ -91,11 +107,25 @@ def test_similar_job_statements_are_grouped_with_sources():
         return JobStatement(text=text, when=when, want=want, so=so, source="x.md", line=line)
 
     a = interview("p1", ("push", "x"))
-    a.jobs = [job("When q ends, I want to send VAT figures, so I can relax.", "q ends",
-                  "send VAT figures", "relax", 4)]
+    a.jobs = [
+        job(
+            "When q ends, I want to send VAT figures, so I can relax.",
+            "q ends",
+            "send VAT figures",
+            "relax",
+            4,
+        )
+    ]
     b = interview("p2", ("push", "y"))
-    b.jobs = [job("When asked, I want to send the VAT figures fast, so I can sleep.", "asked",
-                  "send the VAT figures fast", "sleep", 7)]
+    b.jobs = [
+        job(
+            "When asked, I want to send the VAT figures fast, so I can sleep.",
+            "asked",
+            "send the VAT figures fast",
+            "sleep",
+            7,
+        )
+    ]
     jobs = build_report([a, b]).jobs
     assert len(jobs) == 1
     assert jobs[0].count == 2

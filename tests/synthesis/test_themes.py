@@ -16,11 +16,13 @@ def labels(themes):
 
 
 def test_statements_sharing_a_distinctive_word_form_one_theme():
-    themes = group_statements([
-        s("copying VAT numbers by hand every quarter", "p1"),
-        s("re-typing the VAT data for the accountant", "p2"),
-        s("the coffee machine is broken", "p3"),
-    ])
+    themes = group_statements(
+        [
+            s("copying VAT numbers by hand every quarter", "p1"),
+            s("re-typing the VAT data for the accountant", "p2"),
+            s("the coffee machine is broken", "p3"),
+        ]
+    )
     top = themes[0]
     assert top.interviews == ["p1", "p2"]
     assert top.count == 2
@@ -29,21 +31,25 @@ def test_statements_sharing_a_distinctive_word_form_one_theme():
 
 
 def test_a_theme_counts_interviews_not_statements():
-    themes = group_statements([
-        s("chasing late payments", "p1", line=1),
-        s("late payments again", "p1", line=2),
-        s("late payments from agencies", "p2"),
-    ])
+    themes = group_statements(
+        [
+            s("chasing late payments", "p1", line=1),
+            s("late payments again", "p1", line=2),
+            s("late payments from agencies", "p2"),
+        ]
+    )
     assert themes[0].count == 2
     assert len(themes[0].statements) == 3
 
 
 def test_user_tags_name_themes_and_win_over_words():
-    themes = group_statements([
-        s("copying VAT numbers by hand", "p1", tags=("admin",)),
-        s("re-typing VAT data", "p2"),
-        s("the paperwork never ends", "p3", tags=("admin",)),
-    ])
+    themes = group_statements(
+        [
+            s("copying VAT numbers by hand", "p1", tags=("admin",)),
+            s("re-typing VAT data", "p2"),
+            s("the paperwork never ends", "p3", tags=("admin",)),
+        ]
+    )
     admin = next(t for t in themes if t.tag == "admin")
     assert admin.label == "Admin"
     assert admin.interviews == ["p1", "p3"]
@@ -51,10 +57,12 @@ def test_user_tags_name_themes_and_win_over_words():
 
 
 def test_untagged_statements_naming_the_tag_join_it():
-    themes = group_statements([
-        s("clients pay late", "p1", tags=("late-payments",)),
-        s("chasing late payments by phone", "p2"),
-    ])
+    themes = group_statements(
+        [
+            s("clients pay late", "p1", tags=("late-payments",)),
+            s("chasing late payments by phone", "p2"),
+        ]
+    )
     assert themes[0].tag == "late-payments"
     assert themes[0].label == "Late payments"
     assert themes[0].interviews == ["p1", "p2"]

@@ -1,0 +1,60 @@
+"""Every command has help text; errors never show a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from jtbd.cli import app
+
+COMMANDS = ["ingest", "export", "report", "new-guide", "lint-guide"]
+
+
+def test_every_command_is_listed_and_has_help():
+    registered = {command.name for command in app.registered_commands}
+    assert registered == set(COMMANDS)
+    for command in app.registered_commands:
+        assert command.callback is not None and command.callback.__doc__, command.name
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_command_help(command):
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout
+    assert len(result.stdout) > 200
+
+
+def test_version():
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("jtbd ")
+
+
+def test_help_does_not_import_the_heavy_modules():
+    # Start-up speed: `jtbd --help` must not pay for pydantic, jinja2 or the readers.
+    code = (
+        "import sys; from jtbd.cli import app; "
+        "heavy = [m for m in ('pydantic', 'jinja2', 'jtbd.models', 'jtbd.readers', 'yaml') "
+        "if m in sys.modules]; print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_library_is_usable_without_the_cli():
+    import jtbd
+
+    assert {
+        "Interview",
+        "Force",
+        "ForceKind",
+        "read_note",
+        "ingest_folder",
+        "Workspace",
+        "JtbdError",
+    } <= set(jtbd.__all__)
+    assert all(getattr(jtbd, name) is not None for name in jtbd.__all__)
