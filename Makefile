@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint check golden bench clean
+.PHONY: demo test lint golden bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,11 @@ golden: $(STAMP)
 ## bench: the speed and memory benchmark
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_report.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .jtbd dist build
+
+## docs: re-render docs/forces-diagram.png from examples/ (needs chromium)
+docs: $(STAMP)
+	$(BIN)/python docs/make_diagram_png.py

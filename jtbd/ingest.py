@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jtbd.bulk import paused_gc
 from jtbd.errors import EmptyNoteError, NoteError, UsageError
 from jtbd.models import ForceKind, Interview
 from jtbd.readers import Problem, is_note, read_note_bytes
-from jtbd.store import NoteRecord, Workspace
+from jtbd.store import NoteRecord, StoredNote, Workspace
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` as files are processed."""
@@ -71,8 +72,8 @@ class IngestSummary:
 
     def count_forces(self, counts: Iterable[int]) -> None:
         """Add one note's force counts (in ForceKind order) to the totals."""
-        for kind, count in zip(ForceKind, counts, strict=True):
-            self.forces[kind.value] += count
+        for name, count in zip(self.forces, counts, strict=True):
+            self.forces[name] += count
 
 
 def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[str]]:
@@ -96,7 +97,7 @@ def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[
         prefix = "" if relative == "." else relative + "/"
         for name in sorted(files):
             if not name.startswith("."):
-                (notes if is_note(Path(name)) else others).append(prefix + name)
+                (notes if is_note(name) else others).append(prefix + name)
     return notes, others
 
 
@@ -110,9 +111,15 @@ class _Outcome:
 
 
 def _read_changed(task: tuple[Path, Path]) -> _Outcome:
-    path, folder = task
+    with paused_gc():
+        return _read_one(*task)
+
+
+def _read_one(path: Path, folder: Path) -> _Outcome:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:
+            data = file.read()
+            stat = os.fstat(file.fileno())
     except OSError as error:
         return _Outcome(error=Problem(str(path), f"cannot read: {error.strerror}"))
     content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -122,7 +129,8 @@ def _read_changed(task: tuple[Path, Path]) -> _Outcome:
         return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
     except NoteError as error:
         return _Outcome(error=Problem(error.path, error.message, error.line))
-    return _Outcome(NoteRecord.of(result.interview, content_hash), result.warnings)
+    record = NoteRecord.of(result.interview, content_hash, stat.st_size, stat.st_mtime_ns)
+    return _Outcome(record, result.warnings)
 
 
 def _read_all(tasks: list[tuple[Path, Path]]) -> Iterator[_Outcome]:
@@ -150,18 +158,21 @@ def ingest_folder(
 
     unchanged: list[str] = []  # sources
     changed: list[tuple[Path, Path]] = []
+    restamped: list[tuple[str, int, int]] = []
+    top = str(folder)
     for source in present:
         previous = stored.get(source)
-        path = os.path.join(folder, source)
+        path = os.path.join(top, source)
         try:
-            # A note not stored before is hashed by the reader; only compare stored ones.
-            same = previous is not None and previous.content_hash == _hash_file(path)
+            same = previous is not None and _unchanged(path, previous, restamped, source)
         except OSError:
             same = False  # reported when the note is read
         if same:
             unchanged.append(source)
         else:
             changed.append((Path(path), folder))
+    if restamped:
+        workspace.restamp(root, restamped)
     if progress is not None:
         progress(len(unchanged), len(present))
 
@@ -199,9 +210,18 @@ def ingest_folder(
     return summary
 
 
-def _hash_file(path: str) -> str:
+def _unchanged(
+    path: str, previous: StoredNote, restamped: list[tuple[str, int, int]], source: str
+) -> bool:
+    """Same size and modification time as stored, or (touched only) the same content."""
+    stat = os.stat(path)
+    if (stat.st_size, stat.st_mtime_ns) == (previous.size, previous.mtime_ns):
+        return True
     with open(path, "rb") as file:
-        return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+        same = hashlib.blake2b(file.read(), digest_size=16).hexdigest() == previous.content_hash
+    if same:
+        restamped.append((source, stat.st_size, stat.st_mtime_ns))
+    return same
 
 
 def _duplicate_sources(

@@ -1,7 +1,8 @@
 """The workspace: an SQLite database of ingested interviews (default ``.jtbd/``).
 
-One row per note file, holding the content hash (so unchanged files are skipped), the
-interview as JSON, and force counts (so a re-ingest summary needs no JSON parsing).
+One row per note file, holding the content hash and file size and modification time (so
+unchanged files are skipped without even being read, as git does), the interview as JSON,
+and force counts (so a re-ingest summary needs no JSON parsing).
 A ``forces`` view unpacks the JSON for people who want to query the store with SQL.
 """
 
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from jtbd.bulk import paused_gc
 from jtbd.errors import WorkspaceError
 from jtbd.models import ForceKind, Interview
 
@@ -25,6 +27,8 @@ CREATE TABLE IF NOT EXISTS notes (
     source TEXT NOT NULL,
     interview_id TEXT NOT NULL,
     content_hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
     push INTEGER NOT NULL, pull INTEGER NOT NULL,
     anxiety INTEGER NOT NULL, inertia INTEGER NOT NULL,
     interview TEXT NOT NULL,
@@ -53,6 +57,8 @@ class StoredNote:
     source: str
     interview_id: str
     content_hash: str
+    size: int
+    mtime_ns: int
     force_counts: tuple[int, int, int, int]
     """Forces per kind, in ForceKind order."""
 
@@ -64,17 +70,23 @@ class NoteRecord:
     source: str
     interview_id: str
     content_hash: str
+    size: int
+    mtime_ns: int
     force_counts: tuple[int, int, int, int]
     interview_json: str
 
     @classmethod
-    def of(cls, interview: Interview, content_hash: str) -> NoteRecord:
-        """Build the record of an interview read from content with this hash."""
+    def of(
+        cls, interview: Interview, content_hash: str, size: int = 0, mtime_ns: int = 0
+    ) -> NoteRecord:
+        """Build the record of an interview read from a file with this hash and stat."""
         counts = tuple(len(interview.forces_of(kind)) for kind in ForceKind)
         return cls(
             interview.source,
             interview.id,
             content_hash,
+            size,
+            mtime_ns,
             counts,  # type: ignore[arg-type]
             interview.model_dump_json(),
         )
@@ -162,7 +174,8 @@ class Workspace:
     def stored_notes(self, root: str | None = None) -> dict[tuple[str, str], StoredNote]:
         """Every stored note (or those under one ingested root), keyed by (root, source)."""
         query = (
-            "SELECT root, source, interview_id, content_hash, push, pull, anxiety, inertia "
+            "SELECT root, source, interview_id, content_hash, size, mtime_ns, "
+            "push, pull, anxiety, inertia "
             "FROM notes"
         )
         rows = (
@@ -171,8 +184,10 @@ class Workspace:
             else self._db.execute(query)
         )
         return {
-            (root_, source): StoredNote(root_, source, interview_id, content_hash, tuple(counts))
-            for root_, source, interview_id, content_hash, *counts in rows
+            (root_, source): StoredNote(
+                root_, source, interview_id, content_hash, size, mtime_ns, tuple(counts)
+            )
+            for root_, source, interview_id, content_hash, size, mtime_ns, *counts in rows
         }
 
     def ids_outside(self, root: str) -> list[tuple[str, str, str]]:
@@ -183,7 +198,8 @@ class Workspace:
     def interviews(self) -> list[Interview]:
         """All stored interviews, ordered by id (then source) so reports are deterministic."""
         rows = self._db.execute("SELECT interview FROM notes ORDER BY interview_id, root, source")
-        return [Interview.model_validate_json(row[0]) for row in rows]
+        with paused_gc():
+            return [Interview.model_validate_json(row[0]) for row in rows]
 
     def roots(self) -> list[str]:
         """The folders that have been ingested into this workspace."""
@@ -199,18 +215,28 @@ class Workspace:
         """Store (or replace) several notes in one transaction: all of them or none."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         root,
                         r.source,
                         r.interview_id,
                         r.content_hash,
+                        r.size,
+                        r.mtime_ns,
                         *r.force_counts,
                         r.interview_json,
                     )
                     for r in records
                 ],
+            )
+
+    def restamp(self, root: str, stamps: Iterable[tuple[str, int, int]]) -> None:
+        """Record new (source, size, mtime_ns) of notes whose content did not change."""
+        with self._transaction():
+            self._db.executemany(
+                "UPDATE notes SET size = ?, mtime_ns = ? WHERE root = ? AND source = ?",
+                [(size, mtime_ns, root, source) for source, size, mtime_ns in stamps],
             )
 
     def remove(self, root: str, sources: Iterable[str]) -> None:

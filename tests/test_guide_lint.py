@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,7 +146,7 @@ GOOD_QUESTIONS = {
 }
 
 
-def _cases(rule_filter: str | None = None) -> list[tuple[str, str, str]]:
+def _cases() -> list[tuple[str, str, str]]:
     return [
         (lang, rule, question)
         for lang, rules in BAD_QUESTIONS.items()
@@ -201,18 +203,17 @@ def test_bundled_yaml_guide_is_clean(guide_type: str, lang: str) -> None:
     ids=["defaults", "product-job", "minutes"],
 )
 def test_rendered_guide_is_clean(
-    guide_type: str, lang: str, options: dict[str, object], tmp_path: Path
+    guide_type: str, lang: str, options: dict[str, Any], tmp_path: Path
 ) -> None:
-    text = render_guide(LIBRARY.load(guide_type, lang), **options).text  # type: ignore[arg-type]
+    rendered = render_guide(LIBRARY.load(guide_type, lang), **options)
     path = tmp_path / "guide.md"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(rendered.text, encoding="utf-8")
     assert [str(problem) for problem in lint_file(path)] == []
-    # and the questions really were found: every question and probe of the guide
-    questions = markdown_questions(text, load_rules(lang))
-    fit = render_guide(LIBRARY.load(guide_type, lang), **options).fit  # type: ignore[arg-type]
-    dropped = {q.id for q in fit.dropped} if fit is not None else set()
+    # and the linter really saw every question and probe the guide holds
+    dropped = {q.id for q in rendered.fit.dropped} if rendered.fit is not None else set()
     kept = [q for q in LIBRARY.load(guide_type, lang).guide.questions if q.id not in dropped]
-    assert len(questions) == sum(1 + len(q.probes) for q in kept)
+    found = markdown_questions(rendered.text, load_rules(lang))
+    assert len(found) == sum(1 + len(q.probes) for q in kept)
 
 
 # -- Markdown guides ---------------------------------------------------------------------------
@@ -321,8 +322,6 @@ def test_formats() -> None:
     problems = lint_file(FIXTURES / "markdown" / "domande.it.md")
     text = format_problems(problems)
     assert text.splitlines()[0].endswith("domande.it.md:3: hypothetical: " + problems[0].message)
-    import json
-
     data = json.loads(format_problems(problems, "json"))
     assert data[0] == {
         "file": str(FIXTURES / "markdown" / "domande.it.md"),

@@ -6,6 +6,7 @@ Each format has a reader class with the same interface (``extensions`` and
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jtbd.errors import EmptyNoteError, NoteError
@@ -27,9 +28,9 @@ __all__ = [
 READERS = {ext: reader for reader in (MarkdownReader(), YamlReader()) for ext in reader.extensions}
 
 
-def is_note(path: Path) -> bool:
+def is_note(path: Path | str) -> bool:
     """True for files a reader understands (attachments and other files are not notes)."""
-    return path.suffix.lower() in READERS
+    return os.path.splitext(path)[1].lower() in READERS
 
 
 def read_note(path: Path, root: Path | None = None) -> NoteResult:

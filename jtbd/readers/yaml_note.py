@@ -49,9 +49,9 @@ class _Body(BaseModel):
     forces: dict[str, list[str | _ForceEntry]] = Field(default_factory=dict)
     jobs: list[str | _JobEntry] = Field(default_factory=list)
     # left_to_right: {stage, text} must be read as a stage entry, not as {label: text}.
-    timeline: list[
-        Annotated[_StageEntry | dict[str, str], Field(union_mode="left_to_right")]
-    ] = Field(default_factory=list)
+    timeline: list[Annotated[_StageEntry | dict[str, str], Field(union_mode="left_to_right")]] = (
+        Field(default_factory=list)
+    )
     notes: str = ""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jtbd.models import ForceKind, Interview
@@ -61,7 +62,7 @@ class Balance:
         nets = [row.net for row in self.rows if row.switched is switched]
         return round(sum(nets) / len(nets), 2) if nets else None
 
-    @property
+    @cached_property  # templates read it once per row: keep that linear
     def max_side(self) -> int:
         """The largest one-sided total of any interview (scales the bars)."""
         return max([1] + [max(row.forward, row.backward) for row in self.rows])

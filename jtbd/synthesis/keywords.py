@@ -48,6 +48,7 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)  # a statement's words are needed for grouping, labels and quotes
 def keywords(text: str) -> frozenset[str]:
     """The stems of the content words of ``text``."""
     return frozenset(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from jtbd.bulk import paused_gc
 from jtbd.errors import JtbdError, UsageError
 from jtbd.models import ForceKind, Interview, JobStatement, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
@@ -232,6 +233,11 @@ def build_report(
     """Aggregate interviews into a report. Raises JtbdError when nothing can be reported."""
     if not interviews:
         raise JtbdError("no interviews to report: run `jtbd ingest NOTES/` or pass a notes folder")
+    with paused_gc():
+        return _build(interviews, by, show_names, title)
+
+
+def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, title: str) -> Report:
     included, excluded = _split_scope(interviews)
     if not included:
         reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)

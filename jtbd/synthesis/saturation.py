@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from jtbd.models import Interview
@@ -68,7 +69,7 @@ class Saturation:
             return f"Saturation reached: {share} (5% or less)."
         return f"Still learning: {share}. More interviews are likely to add themes."
 
-    @property
+    @cached_property
     def max_new(self) -> int:
         return max([1] + [point.new_themes for point in self.points])
 

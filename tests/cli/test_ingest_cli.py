@@ -247,3 +247,19 @@ def test_console_script_runs_without_traceback(tmp_path, bad_fixture):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.count("error:") == 2
+
+
+def test_touched_but_unchanged_note_is_not_reparsed(run, notes):
+    import os
+
+    run("ingest", notes, "-q")
+    note = notes / "a.md"
+    stat = note.stat()
+    os.utime(note, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    data = json_out(run("ingest", notes, "--json"))
+    assert (data["updated"], sorted(data["unchanged"])) == ([], ["p1", "p2"])
+    # same size, new content, same time as stored: the content hash still decides
+    # once the time differs
+    note.write_text(note.read_text().replace("VAT by hand", "VAT by HAND"))
+    data = json_out(run("ingest", notes, "--json"))
+    assert data["updated"] == ["p1"]
