@@ -13,8 +13,9 @@ from typing import Any
 
 from jtbd.bulk import paused_gc
 from jtbd.errors import JtbdError, UsageError
-from jtbd.models import ForceKind, Interview, JobStatement, SwitchStage
+from jtbd.models import ForceKind, Interview, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
+from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs
 from jtbd.synthesis.saturation import Saturation, build_saturation
 from jtbd.synthesis.themes import Statement, Theme, group_statements
 
@@ -94,22 +95,6 @@ class ForceSummary:
     def single(self) -> list[ThemeSummary]:
         """Themes mentioned by one interview only."""
         return [theme for theme in self.themes if theme.count < 2]
-
-
-@dataclass
-class JobGroup:
-    """Similar job statements, shown as one "When ..., I want to ..., so I can ..."."""
-
-    statement: str
-    when: str | None
-    want: str | None
-    so: str | None
-    interviews: list[str]
-    sources: list[Quote]
-
-    @property
-    def count(self) -> int:
-        return len(self.interviews)
 
 
 @dataclass
@@ -208,7 +193,15 @@ class Report:
                     "so": job.so,
                     "count": job.count,
                     "interviews": job.interviews,
-                    "sources": [s.to_dict() for s in job.sources],
+                    "sources": [
+                        {
+                            "text": s.text,
+                            "interview": s.interview,
+                            "source": s.source,
+                            "line": s.line,
+                        }
+                        for s in job.sources
+                    ],
                 }
                 for job in self.jobs
             ],
@@ -250,7 +243,7 @@ def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, ti
         scope=_scope(included, excluded),
         forces=forces,
         balance=build_balance(included),
-        jobs=_job_groups(included),
+        jobs=group_jobs(included),
         timeline=_timeline(included),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
@@ -321,46 +314,6 @@ def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
         dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
     )
     return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
-
-
-def format_job(job: JobStatement) -> str:
-    """A job statement in the canonical "When ..., I want to ..., so I can ..." form."""
-    if not job.is_structured:
-        return job.text
-    text = f"When {job.when}, I want to {job.want}"
-    return text + (f", so I can {job.so}." if job.so else ".")
-
-
-def _job_groups(included: list[Interview]) -> list[JobGroup]:
-    # Grouped on what people want and why; the "when" varies more than the job itself.
-    job_of = {
-        Statement(
-            " ".join(filter(None, [job.want, job.so])) or job.text,
-            interview.id,
-            interview.source,
-            job.line,
-        ): job
-        for interview in included
-        for job in interview.jobs
-    }
-    groups: list[JobGroup] = []
-    for theme in group_statements(list(job_of)):
-        members = [job_of[statement] for statement in theme.statements]
-        best = next((job for job in members if job.is_structured), members[0])
-        groups.append(
-            JobGroup(
-                statement=format_job(best),
-                when=best.when,
-                want=best.want,
-                so=best.so,
-                interviews=theme.interviews,
-                sources=[
-                    Quote(format_job(job), s.interview, s.source, s.line)
-                    for job, s in zip(members, theme.statements, strict=True)
-                ],
-            )
-        )
-    return groups
 
 
 def _timeline(included: list[Interview]) -> list[StageSummary]:

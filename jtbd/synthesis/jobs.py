@@ -1,0 +1,66 @@
+"""Job statements: similar ones grouped, shown in "When ..., I want to ..., so I can ..." form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jtbd.models import Interview, JobStatement
+from jtbd.synthesis.themes import Statement, group_statements
+
+
+@dataclass
+class JobGroup:
+    """Similar job statements, shown as one "When ..., I want to ..., so I can ..."."""
+
+    statement: str
+    when: str | None
+    want: str | None
+    so: str | None
+    interviews: list[str]
+    sources: list[Statement]
+    """Every statement in the group, as written, with interview, file and line."""
+
+    @property
+    def count(self) -> int:
+        return len(self.interviews)
+
+
+def format_job(job: JobStatement) -> str:
+    """A job statement in the canonical "When ..., I want to ..., so I can ..." form."""
+    if not job.is_structured:
+        return job.text
+    text = f"When {job.when}, I want to {job.want}"
+    return text + (f", so I can {job.so}." if job.so else ".")
+
+
+def group_jobs(included: list[Interview]) -> list[JobGroup]:
+    """Group similar job statements, most common first."""
+    # Grouped on what people want and why; the "when" varies more than the job itself.
+    job_of = {
+        Statement(
+            " ".join(filter(None, [job.want, job.so])) or job.text,
+            interview.id,
+            interview.source,
+            job.line,
+        ): job
+        for interview in included
+        for job in interview.jobs
+    }
+    groups: list[JobGroup] = []
+    for theme in group_statements(list(job_of)):
+        members = [job_of[statement] for statement in theme.statements]
+        best = next((job for job in members if job.is_structured), members[0])
+        groups.append(
+            JobGroup(
+                statement=format_job(best),
+                when=best.when,
+                want=best.want,
+                so=best.so,
+                interviews=theme.interviews,
+                sources=[
+                    Statement(format_job(job), s.interview, s.source, s.line)
+                    for job, s in zip(members, theme.statements, strict=True)
+                ],
+            )
+        )
+    return groups
