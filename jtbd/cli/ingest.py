@@ -41,7 +41,7 @@ def ingest_command(
         from jtbd.store import Workspace
 
         with Workspace(workspace_path(workspace), create=True) as store:
-            if quiet or as_json or not sys.stdout.isatty():
+            if quiet or as_json or not _on_terminal():
                 summary = ingest_folder(folder, store)
             else:
                 summary = _ingest_with_progress(folder, store)
@@ -51,6 +51,11 @@ def ingest_command(
         _print_summary(summary, quiet)
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def _on_terminal() -> bool:
+    """A progress bar only for a person watching: not when piped or captured."""
+    return sys.stdout.isatty()
 
 
 def _ingest_with_progress(folder: Path, store: object) -> IngestSummary:

@@ -263,3 +263,29 @@ def test_touched_but_unchanged_note_is_not_reparsed(run, notes):
     note.write_text(note.read_text().replace("VAT by hand", "VAT by HAND"))
     data = json_out(run("ingest", notes, "--json"))
     assert data["updated"] == ["p1"]
+
+
+def test_debug_shows_the_traceback_and_plain_errors_do_not(run, tmp_path):
+    plain = run("export", "--workspace", tmp_path / "none")
+    assert "Traceback" not in plain.stderr
+    debug = run("--debug", "export", "--workspace", tmp_path / "none")
+    assert debug.exit_code == 1
+    assert "Traceback" in debug.stderr
+    assert "jtbd ingest" in debug.stderr
+
+
+def test_progress_bar_path_on_a_terminal(run, notes, monkeypatch):
+    import jtbd.cli.ingest as command
+
+    used = []
+    real = command._ingest_with_progress
+    monkeypatch.setattr(command, "_on_terminal", lambda: True)
+    monkeypatch.setattr(
+        command, "_ingest_with_progress", lambda *args: used.append(1) or real(*args)
+    )
+    result = run("ingest", notes)
+    assert result.exit_code == 0, result.stderr
+    assert used == [1]
+    assert "interviews added" in result.stdout
+    assert run("ingest", notes, "--quiet").exit_code == 0
+    assert used == [1]  # --quiet: no progress bar

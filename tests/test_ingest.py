@@ -1,0 +1,38 @@
+"""The ingest library function: progress, the summary, direct folder reads."""
+
+from __future__ import annotations
+
+from jtbd import Workspace, ingest_folder
+from jtbd.ingest import find_notes, read_folder
+from tests.conftest import EXAMPLES
+
+
+def test_progress_is_reported_up_to_the_total(tmp_path):
+    calls: list[tuple[int, int]] = []
+    with Workspace(tmp_path / "ws", create=True) as store:
+        summary = ingest_folder(
+            EXAMPLES, store, progress=lambda done, total: calls.append((done, total))
+        )
+    total = len(find_notes(EXAMPLES)[0])
+    assert calls[-1] == (total, total)
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert summary.ok
+
+
+def test_find_notes_skips_hidden_folders_and_sorts(tmp_path):
+    for name in ("b.md", "a.yaml", ".hidden.md", ".obsidian/x.md", "sub/c.markdown", "pic.png"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+    notes, others = find_notes(tmp_path)
+    assert notes == ["a.yaml", "b.md", "sub/c.markdown"]
+    assert others == ["pic.png"]
+
+
+def test_read_folder_matches_ingest(tmp_path):
+    direct = read_folder(EXAMPLES)
+    with Workspace(tmp_path / "ws", create=True) as store:
+        ingest_folder(EXAMPLES, store)
+        stored = store.interviews()
+    assert sorted(i.id for i in direct.interviews) == [i.id for i in stored]
+    assert direct.errors == []
