@@ -107,28 +107,21 @@ def _body_parts(
             line = lines.of(("forces", name, position))
             if isinstance(entry, str):
                 tagged = parse_tagged_text(entry)
-                forces.append(
-                    Force(
-                        kind=kind,
-                        text=tagged.text,
-                        quote=tagged.quote,
-                        tags=tagged.tags,
-                        source=source,
-                        line=line,
-                    )
-                )
+                text, quote, tags, intensity = tagged.text, tagged.quote, tagged.tags, None
             else:
-                forces.append(
-                    Force(
-                        kind=kind,
-                        text=entry.text,
-                        quote=entry.quote,
-                        intensity=entry.intensity,
-                        tags=[tag.lower().lstrip("#") for tag in entry.tags],
-                        source=source,
-                        line=line,
-                    )
+                text, quote, intensity = entry.text, entry.quote, entry.intensity
+                tags = [tag.lower().lstrip("#") for tag in entry.tags]
+            forces.append(
+                Force(
+                    kind=kind,
+                    text=text,
+                    quote=quote,
+                    intensity=intensity,
+                    tags=tags,
+                    source=source,
+                    line=line,
                 )
+            )
     jobs: list[JobStatement] = []
     for position, job in enumerate(body.jobs):
         line = lines.of(("jobs", position))
