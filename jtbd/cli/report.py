@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -63,22 +65,44 @@ def report_command(
         from jtbd.synthesis.report import build_report
 
         chosen = _format(format, output, template)
-        if folder is not None:
-            read = read_folder(folder)
-            for problem in read.errors:
-                error_line(str(problem))
-            failed = bool(read.errors)
-            interviews = read.interviews
-        else:
-            with Workspace(workspace_path(workspace)) as store:
-                interviews = store.interviews()
-        report = build_report(interviews, by=by, show_names=show_names, title=title)
+        with _status("Reading notes…") as status:
+            if folder is not None:
+                read = read_folder(folder)
+                for problem in read.errors:
+                    error_line(str(problem))
+                failed = bool(read.errors)
+                interviews = read.interviews
+            else:
+                with Workspace(workspace_path(workspace)) as store:
+                    interviews = store.interviews()
+            status.update(f"Building the report of {len(interviews)} interviews…")
+            report = build_report(interviews, by=by, show_names=show_names, title=title)
         if chosen is ReportFormat.terminal:
             _print_terminal(report)
         else:
             _write_rendered(report, chosen, output, template, templates_dir)
     if failed:
         raise typer.Exit(1)
+
+
+class _NoStatus:
+    def __enter__(self) -> _NoStatus:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+    def update(self, message: str) -> None:
+        return None
+
+
+def _status(message: str) -> Any:
+    """A spinner on stderr while a large report is built, only when a person is watching."""
+    if not sys.stderr.isatty():
+        return _NoStatus()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
 
 
 def _format(
