@@ -129,6 +129,9 @@ def _read_one(path: Path, folder: Path) -> _Outcome:
         return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
     except NoteError as error:
         return _Outcome(error=Problem(error.path, error.message, error.line))
+    except Exception as error:  # noqa: BLE001 - a bug must cost one note, not the whole run
+        message = f"could not be read (a jtbd bug, please report it): {type(error).__name__}: {error}"
+        return _Outcome(error=Problem(str(path), message))
     record = NoteRecord.of(result.interview, content_hash, stat.st_size, stat.st_mtime_ns)
     return _Outcome(record, result.warnings)
 
@@ -203,9 +206,8 @@ def ingest_folder(
             summary.count_forces(stored[source].force_counts)
 
     gone = sorted(set(stored) - set(present))
-    stale = sorted(duplicates & set(stored))
-    if gone or stale:
-        workspace.remove(root, gone + stale)
+    if gone:
+        workspace.remove(root, gone)
     summary.removed = sorted(stored[source].interview_id for source in gone)
     return summary
 
@@ -233,15 +235,19 @@ def _duplicate_sources(
     workspace: Workspace,
     summary: IngestSummary,
 ) -> set[str]:
-    """Sources under this root whose interview id another note also uses: neither wins."""
+    """New or changed notes whose interview id another note also uses.
+
+    They are refused with an error naming both files. A note already in the workspace
+    and unchanged keeps its place: copying a note must not make the original vanish.
+    """
     places: dict[str, list[str]] = defaultdict(list)  # id -> paths as the user sees them
-    mine: dict[str, str] = {}  # path as shown -> source under this root
-    for source, interview_id in [(r.source, r.interview_id) for r in records] + [
-        (s, stored[s].interview_id) for s in unchanged
-    ]:
-        shown = os.path.join(folder, source)
-        places[interview_id].append(shown)
-        mine[shown] = source
+    mine: dict[str, str] = {}  # path as shown -> source, for the new or changed notes
+    for record in records:
+        shown = os.path.join(folder, record.source)
+        places[record.interview_id].append(shown)
+        mine[shown] = record.source
+    for source in unchanged:
+        places[stored[source].interview_id].append(os.path.join(folder, source))
     for interview_id, other_root, source in workspace.ids_outside(root):
         if interview_id in places:
             places[interview_id].append(os.path.join(other_root, source))

@@ -8,6 +8,7 @@ byte instead of being guessed at, so no text is ever silently mangled.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,7 +41,11 @@ def decode_note(data: bytes, path: str) -> str:
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise NoteError(path, "contains NUL bytes: a binary file, not a text note", line)
+        raise NoteError(
+            path,
+            "contains NUL bytes: a binary file, or UTF-16 without a BOM (save it as UTF-8)",
+            line,
+        )
     return text
 
 
@@ -81,6 +86,20 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> Any:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
     except yaml.YAMLError as error:
         raise NoteError(path, yaml_problem(error), yaml_line(error, first_line, text)) from None
+    except ValueError as error:
+        # PyYAML builds dates itself: "date: 2024-02-30" fails with a bare ValueError.
+        line = _line_of_date_value(text, first_line)
+        raise NoteError(path, f"invalid value: {error}", line) from None
+
+
+_DATE_VALUE = re.compile(r"^\s*[^#\s][^:]*:\s*['\"]?\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _line_of_date_value(text: str, first_line: int) -> int | None:
+    for number, line in enumerate(text.split("\n")):
+        if _DATE_VALUE.match(line):
+            return first_line + number
+    return None
 
 
 def yaml_problem(error: yaml.YAMLError) -> str:

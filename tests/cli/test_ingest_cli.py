@@ -289,3 +289,21 @@ def test_progress_bar_path_on_a_terminal(run, notes, monkeypatch):
     assert "interviews added" in result.stdout
     assert run("ingest", notes, "--quiet").exit_code == 0
     assert used == [1]  # --quiet: no progress bar
+
+
+def test_copying_a_note_does_not_make_the_original_vanish(run, notes):
+    run("ingest", notes, "-q")
+    (notes / "copy.md").write_bytes((notes / "a.md").read_bytes())
+    result = run("ingest", notes)
+    assert result.exit_code == 1
+    assert "copy.md: duplicate interview id 'p1': also used by" in result.stderr
+    assert sorted(i["id"] for i in json_out(run("export"))["interviews"]) == ["p1", "p2"]
+
+
+def test_impossible_date_is_one_error_and_the_rest_still_lands(run, notes):
+    (notes / "bad.md").write_text("---\nid: bad\ndate: 2024-02-30\n---\n## Push\n- x\n")
+    result = run("ingest", notes)
+    assert result.exit_code == 1
+    assert "bad.md:3: invalid value: day is out of range for month" in result.stderr
+    assert "internal error" not in result.stderr
+    assert sorted(i["id"] for i in json_out(run("export"))["interviews"]) == ["p1", "p2"]
