@@ -130,9 +130,12 @@ def _read_one(path: Path, folder: Path) -> _Outcome:
     except NoteError as error:
         return _Outcome(error=Problem(error.path, error.message, error.line))
     except Exception as error:  # noqa: BLE001 - a bug must cost one note, not the whole run
-        message = f"could not be read (a jtbd bug, please report it): {type(error).__name__}: {error}"
+        message = (
+            f"could not be read (a jtbd bug, please report it): {type(error).__name__}: {error}"
+        )
         return _Outcome(error=Problem(str(path), message))
-    record = NoteRecord.of(result.interview, content_hash, stat.st_size, stat.st_mtime_ns)
+    kept = tuple((w.line, w.message) for w in result.warnings)
+    record = NoteRecord.of(result.interview, content_hash, stat.st_size, stat.st_mtime_ns, kept)
     return _Outcome(record, result.warnings)
 
 
@@ -201,9 +204,13 @@ def ingest_folder(
         (summary.updated if record.source in stored else summary.added).append(record.interview_id)
         summary.count_forces(record.force_counts)
     for source in unchanged:
-        if source not in duplicates:
-            summary.unchanged.append(stored[source].interview_id)
-            summary.count_forces(stored[source].force_counts)
+        note = stored[source]
+        summary.unchanged.append(note.interview_id)
+        summary.count_forces(note.force_counts)
+        # An unchanged note still has its problems: say them again, every run.
+        shown = os.path.join(folder, source)
+        summary.warnings.extend(Problem(shown, message, line) for line, message in note.warnings)
+    summary.warnings.sort(key=lambda p: (p.path, p.line or 0))
 
     gone = sorted(set(stored) - set(present))
     if gone:

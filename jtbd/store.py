@@ -8,6 +8,7 @@ A ``forces`` view unpacks the JSON for people who want to query the store with S
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS notes (
     mtime_ns INTEGER NOT NULL,
     push INTEGER NOT NULL, pull INTEGER NOT NULL,
     anxiety INTEGER NOT NULL, inertia INTEGER NOT NULL,
+    warnings TEXT NOT NULL,
     interview TEXT NOT NULL,
     PRIMARY KEY (root, source)
 );
@@ -61,6 +63,8 @@ class StoredNote:
     mtime_ns: int
     force_counts: tuple[int, int, int, int]
     """Forces per kind, in ForceKind order."""
+    warnings: list[tuple[int | None, str]]
+    """(line, message) of the warnings the note gave when it was read."""
 
 
 @dataclass(frozen=True)
@@ -74,10 +78,16 @@ class NoteRecord:
     mtime_ns: int
     force_counts: tuple[int, int, int, int]
     interview_json: str
+    warnings: tuple[tuple[int | None, str], ...] = ()
 
     @classmethod
     def of(
-        cls, interview: Interview, content_hash: str, size: int = 0, mtime_ns: int = 0
+        cls,
+        interview: Interview,
+        content_hash: str,
+        size: int = 0,
+        mtime_ns: int = 0,
+        warnings: tuple[tuple[int | None, str], ...] = (),
     ) -> NoteRecord:
         """Build the record of an interview read from a file with this hash and stat."""
         counts = tuple(len(interview.forces_of(kind)) for kind in ForceKind)
@@ -89,6 +99,7 @@ class NoteRecord:
             mtime_ns,
             counts,  # type: ignore[arg-type]
             interview.model_dump_json(),
+            warnings,
         )
 
 
@@ -175,7 +186,7 @@ class Workspace:
         """Every stored note (or those under one ingested root), keyed by (root, source)."""
         query = (
             "SELECT root, source, interview_id, content_hash, size, mtime_ns, "
-            "push, pull, anxiety, inertia "
+            "push, pull, anxiety, inertia, warnings "
             "FROM notes"
         )
         rows = (
@@ -185,9 +196,28 @@ class Workspace:
         )
         return {
             (root_, source): StoredNote(
-                root_, source, interview_id, content_hash, size, mtime_ns, tuple(counts)
+                root_,
+                source,
+                interview_id,
+                content_hash,
+                size,
+                mtime_ns,
+                (push, pull, anxiety, inertia),
+                [] if warnings == "[]" else [tuple(w) for w in json.loads(warnings)],
             )
-            for root_, source, interview_id, content_hash, size, mtime_ns, *counts in rows
+            for (
+                root_,
+                source,
+                interview_id,
+                content_hash,
+                size,
+                mtime_ns,
+                push,
+                pull,
+                anxiety,
+                inertia,
+                warnings,
+            ) in rows
         }
 
     def ids_outside(self, root: str) -> list[tuple[str, str, str]]:
@@ -215,7 +245,7 @@ class Workspace:
         """Store (or replace) several notes in one transaction: all of them or none."""
         with self._transaction():
             self._db.executemany(
-                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         root,
@@ -225,6 +255,7 @@ class Workspace:
                         r.size,
                         r.mtime_ns,
                         *r.force_counts,
+                        json.dumps(r.warnings),
                         r.interview_json,
                     )
                     for r in records

@@ -307,3 +307,12 @@ def test_impossible_date_is_one_error_and_the_rest_still_lands(run, notes):
     assert "bad.md:3: invalid value: day is out of range for month" in result.stderr
     assert "internal error" not in result.stderr
     assert sorted(i["id"] for i in json_out(run("export"))["interviews"]) == ["p1", "p2"]
+
+
+def test_warnings_are_repeated_for_unchanged_notes(run, notes):
+    (notes / "w.md").write_text("---\nid: w\n---\n## Jobs\n- Just wants peace of mind\n")
+    first = json_out(run("ingest", notes, "--json"))
+    again = json_out(run("ingest", notes, "--json"))
+    assert "w" in again["unchanged"]
+    assert again["warnings"] == first["warnings"]
+    assert [w["line"] for w in again["warnings"]] == [5]
