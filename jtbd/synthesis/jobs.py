@@ -49,7 +49,9 @@ def group_jobs(included: list[Interview]) -> list[JobGroup]:
     groups: list[JobGroup] = []
     for theme in group_statements(list(job_of)):
         members = [job_of[statement] for statement in theme.statements]
-        best = next((job for job in members if job.is_structured), members[0])
+        # Shown as the group: its most typical statement, not simply the first one.
+        typical = [job_of[statement] for statement in theme.quotes(limit=len(members))]
+        best = next((job for job in typical if job.is_structured), typical[0])
         groups.append(
             JobGroup(
                 statement=format_job(best),

@@ -26,6 +26,18 @@ STOPWORDS = frozenset(
     goes going come came take took new old already always back liked loved hated thought
     think thinks needed need needs find found seemed seems re s t don didn doesn isn wasn
     weren won wouldn couldn shouldn ve ll d m
+    whenever wherever however put puts putting worried worry worries scared afraid fear
+    without within across around through though although since per via instead rather
+    almost nearly enough less least able unable maybe perhaps probably actually basically
+    someone everyone anyone nobody somebody everybody else another others whole half
+    day days week weeks time times today yesterday tomorrow morning evening night
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday first second last next
+    il lo la gli le un una uno di da in con su per tra fra che chi non come anche
+    del della dello dei degli delle al allo alla ai agli alle dal dalla dai nel nella
+    nei nelle sul sulla sui sulle ed era sono stato stata essere avere ha hanno aveva
+    questo questa questi queste quello quella mio mia suo sua loro nostro quando dove
+    perché poi più molto tutto tutti ogni già ancora solo sempre mai cosa fatto fare
     """.split()  # noqa: SIM905 - one word list reads better than 200 quoted strings
 )
 

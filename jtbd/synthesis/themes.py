@@ -15,10 +15,11 @@ Everything is ordered explicitly, so the same input always gives the same themes
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from jtbd.synthesis.keywords import keywords
+from jtbd.synthesis.keywords import STOPWORDS, keywords, stem
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def group_statements(statements: list[Statement], min_interviews: int = 2) -> li
     remaining = [i for i in range(len(ordered)) if i not in assigned]
     for keyword, members in _keyword_cover(ordered, words, remaining, min_interviews):
         group = [ordered[i] for i in members]
-        result.append(Theme(label=_central_text(group), statements=group, keyword=keyword))
+        result.append(Theme(label=_phrase_label(group, keyword), statements=group, keyword=keyword))
         assigned.update(members)
     for index in range(len(ordered)):
         if index not in assigned:
@@ -160,14 +161,48 @@ def _keyword_cover(
     return groups
 
 
-def _central_text(group: list[Statement]) -> str:
-    """The statement sharing the most words with the rest of its group, shortened."""
-    common = Counter(word for s in group for word in keywords(s.text))
-    best = min(
-        group,
-        key=lambda s: (-sum(common[w] - 1 for w in keywords(s.text)), len(s.text), s.text),
-    )
-    return _shorten(best.text)
+def _phrase_label(group: list[Statement], anchor: str) -> str:
+    """Name an automatic theme by what its statements share, never by one person's words.
+
+    The two-word phrase around the shared keyword that most statements use ("bank sync",
+    "late payments"), else the keyword itself ("Invoices").
+    """
+    counts: Counter[tuple[str, ...]] = Counter()
+    surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for statement in group:
+        tokens = [_surface(token) for token in _TOKEN.findall(statement.text)]
+        stems = [
+            stem(t.lower()) if len(t) > 2 and t.lower() not in STOPWORDS else None for t in tokens
+        ]
+        seen: set[tuple[str, ...]] = set()
+        for index, word_stem in enumerate(stems):
+            if word_stem != anchor:
+                continue
+            spans = [(index, index + 1)]
+            if index > 0 and stems[index - 1]:
+                spans.append((index - 1, index + 1))
+            if index + 1 < len(tokens) and stems[index + 1]:
+                spans.append((index, index + 2))
+            for start, end in spans:
+                key = tuple(s for s in stems[start:end] if s)
+                if key not in seen:
+                    seen.add(key)
+                    counts[key] += 1
+                    surfaces[key][" ".join(tokens[start:end])] += 1
+    pairs = sorted((-n, key) for key, n in counts.items() if len(key) == 2 and n >= 2)
+    key = pairs[0][1] if pairs else (anchor,)
+    if key not in surfaces:
+        return anchor
+    text = min(surfaces[key].items(), key=lambda item: (-item[1], item[0]))[0]
+    return text[:1].upper() + text[1:]
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def _surface(token: str) -> str:
+    """Lower case, except acronyms ("VAT") which stay as written."""
+    return token if len(token) > 1 and token.isupper() else token.lower()
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -15,9 +15,10 @@ def report():
             id=f"p{n}",
             source=f"p{n}.md",
             attributes={"role": "<b>boss</b>"},
-            forces=[Force(kind=ForceKind.PUSH, text=EVIL, quote=True, source=f"p{n}.md", line=3)],
+            # p1's statement stands alone, so it is also its theme's label in the diagram
+            forces=[Force(kind=ForceKind.PUSH, text=text, quote=True, source=f"p{n}.md", line=3)],
         )
-        for n in (1, 2)
+        for n, text in ((1, EVIL), (2, "harmless words"))
     ]
     return build_report(interviews, by="role")
 
@@ -49,4 +50,5 @@ def test_json_keeps_the_text_exactly():
     import json
 
     data = json.loads(render_report(report(), "json").text)
-    assert data["forces"]["push"]["themes"][0]["quotes"][0]["text"] == EVIL
+    quotes = [q["text"] for t in data["forces"]["push"]["themes"] for q in t["quotes"]]
+    assert EVIL in quotes
