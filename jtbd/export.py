@@ -11,6 +11,7 @@ from jtbd.models import Interview
 
 CSV_COLUMNS = [
     "interview",
+    "consent",
     "kind",
     "text",
     "quote",
@@ -25,6 +26,11 @@ CSV_COLUMNS = [
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def shareable(interviews: Sequence[Interview]) -> list[Interview]:
+    """The interviews that may leave the workspace: not those with ``consent: false``."""
+    return [interview for interview in interviews if interview.consent is not False]
+
+
 def export_json(interviews: Sequence[Interview]) -> str:
     """The corpus as the documented JSON contract: ``{"interviews": [...]}``."""
     data = {"interviews": [interview.model_dump(mode="json") for interview in interviews]}
@@ -34,15 +40,18 @@ def export_json(interviews: Sequence[Interview]) -> str:
 def export_csv(interviews: Sequence[Interview]) -> str:
     """One row per force with its source, plus a column per participant attribute."""
     attribute_keys = sorted({key for interview in interviews for key in interview.attributes})
+    # An attribute named like a column ("tags" in Obsidian frontmatter) gets a prefix.
+    headers = [f"attribute.{key}" if key in CSV_COLUMNS else key for key in attribute_keys]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS + attribute_keys)
+    writer.writerow(CSV_COLUMNS + headers)
     for interview in interviews:
         attributes = [_cell(interview.attributes.get(key)) for key in attribute_keys]
         for force in interview.forces:
             writer.writerow(
                 [
                     _cell(interview.id),
+                    "" if interview.consent is None else str(interview.consent).lower(),
                     force.kind.value,
                     _cell(force.text),
                     str(force.quote).lower(),

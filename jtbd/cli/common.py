@@ -73,3 +73,8 @@ def write_output(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise JtbdError(f"cannot write {output}: {error.strerror}") from None
+
+
+def wrote(path: Path) -> None:
+    """Tell the user (on stderr, so pipes stay clean) which file a command wrote."""
+    typer.echo(f"wrote {path}", err=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from jtbd.cli.common import WORKSPACE_OPTION, reported_errors, workspace_path, write_output
+from jtbd.cli.common import WORKSPACE_OPTION, reported_errors, workspace_path, write_output, wrote
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -118,14 +118,24 @@ def export_command(
     ctx: typer.Context,
     format: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json or csv."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to a file."),
+    include_all: bool = typer.Option(
+        False, "--all", help="Also export interviews with consent: false."
+    ),
     workspace: Path | None = WORKSPACE_OPTION,
 ) -> None:
-    """Print the ingested interviews: JSON (everything) or CSV (one row per force)."""
+    """Print the ingested interviews: JSON (everything) or CSV (one row per force).
+
+    Interviews with `consent: false` are left out unless you pass --all.
+    """
     with reported_errors(ctx):
-        from jtbd.export import export_csv, export_json
+        from jtbd.export import export_csv, export_json, shareable
         from jtbd.store import Workspace
 
         with Workspace(workspace_path(workspace)) as store:
             interviews = store.interviews()
+        if not include_all:
+            interviews = shareable(interviews)
         text = export_json(interviews) if format is ExportFormat.json else export_csv(interviews)
         write_output(text, output)
+        if output is not None:
+            wrote(output)

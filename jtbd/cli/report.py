@@ -15,6 +15,7 @@ from jtbd.cli.common import (
     reported_errors,
     workspace_path,
     write_output,
+    wrote,
 )
 from jtbd.errors import UsageError
 
@@ -152,4 +153,7 @@ def _write_rendered(
     rendered = render_report(report, chosen.value, template, templates_dir, diagram_file)
     if diagram_file is not None and output is not None:
         write_output(rendered.diagram_svg, output.with_name(diagram_file))
+        wrote(output.with_name(diagram_file))
     write_output(rendered.text, output)
+    if output is not None:
+        wrote(output)

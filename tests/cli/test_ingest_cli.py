@@ -316,3 +316,17 @@ def test_warnings_are_repeated_for_unchanged_notes(run, notes):
     assert "w" in again["unchanged"]
     assert again["warnings"] == first["warnings"]
     assert [w["line"] for w in again["warnings"]] == [5]
+
+
+def test_export_leaves_out_consent_false_unless_all(run, notes, tmp_path):
+    (notes / "secret.md").write_text(
+        "---\nid: s\nconsent: false\ntags: [vip]\n---\n## Push\n- private words\n"
+    )
+    run("ingest", notes, "-q")
+    assert "s" not in [i["id"] for i in json_out(run("export"))["interviews"]]
+    assert "s" in [i["id"] for i in json_out(run("export", "--all"))["interviews"]]
+    result = run("export", "--format", "csv", "--all", "-o", tmp_path / "all.csv")
+    assert "wrote" in result.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text())))
+    secret = next(r for r in rows if r["interview"] == "s")
+    assert (secret["consent"], secret["attribute.tags"], secret["tags"]) == ("false", "vip", "")
