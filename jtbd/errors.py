@@ -40,6 +40,10 @@ class EmptyNoteError(NoteError):
     """A note with no text at all; ingest reports it as a warning, not a failure."""
 
 
+class GeneratedFileError(NoteError):
+    """A file jtbd itself wrote (a Markdown report) found among the notes: skipped."""
+
+
 class WorkspaceError(JtbdError):
     """The workspace store is missing, unreadable, or of an unknown schema version."""
 

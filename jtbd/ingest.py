@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jtbd.bulk import paused_gc
-from jtbd.errors import EmptyNoteError, NoteError, UsageError
+from jtbd.errors import EmptyNoteError, GeneratedFileError, NoteError, UsageError
 from jtbd.models import ForceKind, Interview
 from jtbd.readers import Problem, is_note, read_note_bytes
 from jtbd.store import NoteRecord, StoredNote, Workspace
@@ -108,6 +108,8 @@ class _Outcome:
     record: NoteRecord | None = None
     warnings: list[Problem] = field(default_factory=list)
     error: Problem | None = None
+    generated: bool = False
+    """A report jtbd wrote, found among the notes: ignored like any other non-note."""
 
 
 def _read_changed(task: tuple[Path, Path]) -> _Outcome:
@@ -127,6 +129,8 @@ def _read_one(path: Path, folder: Path) -> _Outcome:
         result = read_note_bytes(data, path, folder)
     except EmptyNoteError as empty:
         return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
+    except GeneratedFileError:
+        return _Outcome(generated=True)
     except NoteError as error:
         return _Outcome(error=Problem(error.path, error.message, error.line))
     except Exception as error:  # noqa: BLE001 - a bug must cost one note, not the whole run
@@ -186,6 +190,8 @@ def ingest_folder(
     outcomes = zip(changed, _read_all(changed), strict=True)
     for done, ((note_path, _), outcome) in enumerate(outcomes, start=1):
         summary.warnings.extend(outcome.warnings)
+        if outcome.generated:
+            summary.ignored.append(note_path.relative_to(folder).as_posix())
         if outcome.error is not None:
             source = note_path.relative_to(folder).as_posix()
             kept = " (the previously ingested version is kept)" if source in stored else ""
@@ -212,6 +218,7 @@ def ingest_folder(
         summary.warnings.extend(Problem(shown, message, line) for line, message in note.warnings)
     summary.warnings.sort(key=lambda p: (p.path, p.line or 0))
 
+    summary.ignored.sort()
     gone = sorted(set(stored) - set(present))
     if gone:
         workspace.remove(root, gone)

@@ -255,3 +255,16 @@ def test_report_from_folder_with_bad_notes_reports_the_rest_and_exits_1(run, bad
     assert result.exit_code == 1
     assert json_out(result)["interviews"] == 1
     assert result.stderr.count("error:") == 2
+
+
+def test_a_markdown_report_saved_among_the_notes_is_not_ingested(run, examples_dir, tmp_path):
+    import shutil
+
+    vault = tmp_path / "vault"
+    shutil.copytree(examples_dir, vault)
+    run("ingest", vault, "-q")
+    assert run("report", "-o", vault / "report.md").exit_code == 0
+    data = json_out(run("ingest", vault, "--json"))
+    assert data["added"] == []
+    assert "report.md" in data["ignored"]
+    assert json_out(run("report", "--format", "json"))["interviews"] == 13
