@@ -56,6 +56,7 @@ class Panel:
     height: float
     direction: int
     interviews: int
+    mentions: int
     total: int
     stroke: float
     bars: list[ThemeBar]
@@ -77,17 +78,26 @@ def forces_diagram(report: Report) -> ForcesDiagram:
     panel_height = PANEL_HEIGHT
     top, axis_gap = 56, 64
     panels = []
+    # Arrow weight: statements of this force against the most-mentioned force. (Share of
+    # interviews would draw four equal arrows whenever every interview covers every force.)
+    most = max(1, *(force.mentions for force in report.forces.values()))
     for kind, (column, row, direction) in _PLACES.items():
         force = report.forces[kind.value]
         x = 20 + column * (PANEL_WIDTH + 20)
         y = top + row * (panel_height + axis_gap)
-        panels.append(_panel(force, kind, x, y, direction, total))
+        panels.append(_panel(force, kind, x, y, direction, total, force.mentions / most))
     axis_y = top + panel_height + axis_gap / 2
     return ForcesDiagram(WIDTH, int(top + 2 * panel_height + axis_gap + 20), axis_y, panels, total)
 
 
 def _panel(
-    force: ForceSummary, kind: ForceKind, x: float, y: float, direction: int, total: int
+    force: ForceSummary,
+    kind: ForceKind,
+    x: float,
+    y: float,
+    direction: int,
+    total: int,
+    weight: float,
 ) -> Panel:
     shown = force.themes[:THEME_ROWS]
     bars = [
@@ -101,7 +111,6 @@ def _panel(
         )
         for index, theme in enumerate(shown)
     ]
-    share = force.interviews / total if total else 0
     return Panel(
         kind=kind.value,
         title=force.title,
@@ -111,8 +120,9 @@ def _panel(
         height=PANEL_HEIGHT,
         direction=direction,
         interviews=force.interviews,
+        mentions=force.mentions,
         total=total,
-        stroke=round(2 + 10 * share, 1),
+        stroke=round(2 + 10 * weight, 1),
         bars=bars,
         more=len(force.themes) - len(shown),
     )

@@ -33,13 +33,16 @@ def report_renderables(report: Report) -> list[RenderableType]:
 def _scope(report: Report) -> RenderableType:
     scope = report.scope
     lines = [
-        f"[bold]{scope.included}[/bold] interviews"
+        f"[bold]{scope.included}[/bold] interview{'s' if scope.included != 1 else ''}"
         + (f", {scope.date_from} to {scope.date_to}" if scope.date_from else "")
         + f"; {scope.switched} switched.",
     ]
     for key, values in scope.segments.items():
         shown = ", ".join(f"{escape(v)} ({n})" for v, n in values.items())
         lines.append(f"[dim]{escape(key)}:[/dim] {shown}")
+    if scope.consent_unknown:
+        shown = escape(", ".join(scope.consent_unknown))
+        lines.append(f"[dim]consent not recorded (included): {shown}[/dim]")
     for excluded in scope.excluded:
         lines.append(f"[dim]excluded {escape(excluded.interview)}: {escape(excluded.reason)}[/dim]")
     return Text.from_markup("\n".join(lines))
@@ -102,8 +105,16 @@ def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
             *segment_cells,
             f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]",
         )
-    note = Text(f"{len(force.single)} more theme(s) mentioned by one interview only.", style="dim")
-    return Group(table, note) if force.single else table
+    single = len(force.single)
+    note = Text(
+        f"{single} more theme{'s' if single != 1 else ''} mentioned by one interview only.",
+        style="dim",
+    )
+    if not force.recurring:
+        heading = Text(force.title, style=f"bold {style}")
+        message = Text("No theme is shared by two or more interviews yet.", style="dim")
+        return Group(heading, message, note) if single else Group(heading, message)
+    return Group(table, note) if single else table
 
 
 def _balance(report: Report) -> RenderableType:
@@ -165,17 +176,22 @@ def _saturation(report: Report) -> RenderableType:
 
 
 def _appendix(report: Report) -> RenderableType:
+    # Narrow columns only: terminals are often 80 wide. Job statements are listed above,
+    # and the full appendix is in the HTML and Markdown reports.
     table = Table(expand=True)
-    for name in ("Interview", "Date", "Switch", "P/P/A/H", "Job"):
-        table.add_column(name, ratio=4 if name == "Job" else None)
+    for name in ("Interview", "Date", "Switch", "P/P/A/H", "Segments"):
+        table.add_column(
+            name, no_wrap=True, overflow="ellipsis", ratio=1 if name == "Segments" else None
+        )
     for item in report.appendix:
         who = item.id + (f" ({item.name})" if item.name else "")
         counts = "/".join(str(item.counts[k]) for k in ("push", "pull", "anxiety", "inertia"))
+        segments = ", ".join(item.segments[k] for k in report.scope.segments if k in item.segments)
         table.add_row(
             escape(who),
             item.date or "—",
             escape(f"{item.switched_from or '?'} → {item.switched_to or 'stayed'}"),
             counts,
-            escape(item.job or "—"),
+            escape(segments),
         )
     return table

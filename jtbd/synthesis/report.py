@@ -123,6 +123,8 @@ class Scope:
     undated: int
     segments: dict[str, dict[str, int]]
     switched: int
+    consent_unknown: list[str] = field(default_factory=list)
+    """Included interviews whose note does not record consent either way."""
 
 
 @dataclass
@@ -172,6 +174,7 @@ class Report:
                 "undated": self.scope.undated,
                 "segments": self.scope.segments,
                 "switched": self.scope.switched,
+                "consent_unknown": self.scope.consent_unknown,
             },
             "by": self.by,
             "segments": self.segment_sizes if self.by else {},
@@ -348,6 +351,7 @@ def _scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
         undated=len(included) - len(dates),
         segments=segments,
         switched=sum(1 for i in included if i.switched_to),
+        consent_unknown=[i.id for i in included if i.consent is None],
     )
 
 
