@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 class ExportFormat(str, Enum):
+    """The formats of `jtbd export`."""
+
     json = "json"
     csv = "csv"
 

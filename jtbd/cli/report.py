@@ -21,6 +21,8 @@ from jtbd.errors import UsageError
 
 
 class ReportFormat(str, Enum):
+    """The formats of `jtbd report`."""
+
     terminal = "terminal"
     html = "html"
     md = "md"

@@ -38,6 +38,8 @@ COLOURS = {
 
 @dataclass
 class ThemeBar:
+    """One theme row of a force panel."""
+
     label: str
     full_label: str
     count: int
@@ -48,6 +50,8 @@ class ThemeBar:
 
 @dataclass
 class Panel:
+    """One force of the diagram: its box, arrow and theme bars."""
+
     kind: str
     title: str
     colour: str
@@ -65,6 +69,8 @@ class Panel:
 
 @dataclass
 class ForcesDiagram:
+    """The whole diagram: four panels around the axis of the switch."""
+
     width: int
     height: int
     axis_y: float
@@ -134,6 +140,8 @@ def _truncate(label: str) -> str:
 
 @dataclass
 class SaturationBar:
+    """One interview in the saturation chart."""
+
     interview: str
     x: float
     height: float
@@ -142,6 +150,8 @@ class SaturationBar:
 
 @dataclass
 class SaturationChart:
+    """The saturation chart: one bar of new themes per interview."""
+
     width: int
     height: int
     baseline: float

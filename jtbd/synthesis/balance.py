@@ -32,10 +32,12 @@ class BalanceRow:
 
     @property
     def net(self) -> int:
+        """Forward minus backward: above 0, the forces for switching win."""
         return self.forward - self.backward
 
     @property
     def switched(self) -> bool:
+        """True when the note names what the person switched to."""
         return bool(self.switched_to)
 
 
@@ -47,14 +49,17 @@ class Balance:
 
     @property
     def totals(self) -> dict[str, int]:
+        """Statements per force kind across all interviews."""
         return {kind.value: sum(getattr(r, kind.value) for r in self.rows) for kind in ForceKind}
 
     @property
     def forward(self) -> int:
+        """Push + pull statements across all interviews."""
         return sum(row.forward for row in self.rows)
 
     @property
     def backward(self) -> int:
+        """Anxiety + habit statements across all interviews."""
         return sum(row.backward for row in self.rows)
 
     def mean_net(self, switched: bool) -> float | None:
@@ -68,6 +73,7 @@ class Balance:
         return max([1] + [max(row.forward, row.backward) for row in self.rows])
 
     def to_dict(self) -> dict[str, Any]:
+        """The balance as JSON-ready data."""
         return {
             "totals": self.totals,
             "forward": self.forward,

@@ -22,6 +22,7 @@ class JobGroup:
 
     @property
     def count(self) -> int:
+        """How many distinct interviews state this job."""
         return len(self.interviews)
 
 

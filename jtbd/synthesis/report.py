@@ -41,6 +41,7 @@ class Quote:
     verbatim: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        """As JSON-ready data."""
         return {
             "text": self.text,
             "interview": self.interview,
@@ -61,9 +62,11 @@ class ThemeSummary:
 
     @property
     def count(self) -> int:
+        """How many distinct interviews mention the theme."""
         return len(self.interviews)
 
     def to_dict(self) -> dict[str, Any]:
+        """As JSON-ready data."""
         data: dict[str, Any] = {
             "label": self.label,
             "tag": self.tag,
@@ -108,6 +111,8 @@ class StageSummary:
 
 @dataclass
 class Exclusion:
+    """An interview left out of the report, and why."""
+
     interview: str
     reason: str
 

@@ -26,6 +26,8 @@ class _HasInterviews(Protocol):
 
 @dataclass
 class SaturationPoint:
+    """One interview in date order: the themes it mentioned first."""
+
     interview: str
     date: str | None
     new_themes: int
@@ -50,6 +52,7 @@ class Saturation:
 
     @property
     def reached(self) -> bool:
+        """True when the last run added 5% or less new themes."""
         return self.ratio is not None and self.ratio <= THRESHOLD
 
     @property
@@ -71,9 +74,11 @@ class Saturation:
 
     @cached_property
     def max_new(self) -> int:
+        """The most new themes any one interview added (scales the chart)."""
         return max([1] + [point.new_themes for point in self.points])
 
     def to_dict(self) -> dict[str, Any]:
+        """As JSON-ready data (the `saturation` key of the report JSON)."""
         return {
             "order": [
                 {
