@@ -7,6 +7,7 @@ one bad note never stops the rest.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -113,11 +114,7 @@ class _Outcome:
 
 
 def _read_changed(task: tuple[Path, Path]) -> _Outcome:
-    with paused_gc():
-        return _read_one(*task)
-
-
-def _read_one(path: Path, folder: Path) -> _Outcome:
+    path, folder = task
     try:
         with open(path, "rb") as file:
             data = file.read()
@@ -147,11 +144,14 @@ def _read_all(tasks: list[tuple[Path, Path]]) -> Iterator[_Outcome]:
     """Read notes in task order; across processes when there are many (2+ cores)."""
     cores = os.cpu_count() or 1
     if len(tasks) < PARALLEL_THRESHOLD or cores < 2:
-        yield from map(_read_changed, tasks)
+        with paused_gc():
+            yield from map(_read_changed, tasks)
         return
     # fork shares the already-imported readers; other platforms pay for a fresh import.
+    # Workers run without the cyclic GC: they only build short-lived acyclic objects.
     method = "fork" if sys.platform.startswith("linux") else "spawn"
-    with ProcessPoolExecutor(cores, mp_context=multiprocessing.get_context(method)) as pool:
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=gc.disable) as pool:
         yield from pool.map(_read_changed, tasks, chunksize=64)
 
 

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from jtbd.errors import NoteError
+from jtbd.readers.simple_yaml import parse_simple
 
 # The C loader is ~10x faster; both are *safe* loaders: no Python objects are built.
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -71,7 +72,9 @@ def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
         return Frontmatter({}, 0)
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
-            data = load_yaml("\n".join(lines[1:index]), path, first_line=2)
+            data = parse_simple(lines[1:index])
+            if data is None:
+                data = load_yaml("\n".join(lines[1:index]), path, first_line=2)
             if data is None:
                 data = {}
             if not isinstance(data, dict):
