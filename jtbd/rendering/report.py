@@ -59,8 +59,3 @@ def render_report(
         text = render(env, f"report.{format}.j2", context)
     return RenderedReport(text, diagram)
 
-
-def diagram_svg(report: Report, template_dir: Path | None = None) -> str:
-    """The forces diagram alone, as a standalone SVG document."""
-    env = environment(template_dir)
-    return render(env, "forces.svg.j2", {"d": forces_diagram(report)})
