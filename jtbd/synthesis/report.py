@@ -161,9 +161,14 @@ class Report:
     saturation: Saturation
     appendix: list[InterviewSummary]
     by: str | None = None
-    segment_values: list[str] = field(default_factory=list)
     segment_sizes: dict[str, int] = field(default_factory=dict)
+    """Interviews per value of the ``--by`` attribute, in value order."""
     show_names: bool = False
+
+    @property
+    def segment_values(self) -> list[str]:
+        """The values of the ``--by`` attribute, in order (empty without ``--by``)."""
+        return list(self.segment_sizes)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON contract of ``jtbd report --format json``."""
@@ -256,7 +261,6 @@ def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, ti
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
         by=by,
-        segment_values=list(segment_sizes),
         segment_sizes=segment_sizes,
         show_names=show_names,
     )
