@@ -69,6 +69,12 @@ class Force(_Model):
     line: int | None = None
 
 
+def job_sentence(when: str, want: str, so: str | None) -> str:
+    """The canonical form: "When <when>, I want to <want>, so I can <so>."."""
+    text = f"When {when}, I want to {want}"
+    return text + (f", so I can {so}." if so else ".")
+
+
 class JobStatement(_Model):
     """A job statement: "When <when>, I want to <want>, so I can <so>"."""
 

@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jtbd.errors import NoteError
-from jtbd.models import Force, Interview, JobStatement, TimelineEvent
+from jtbd.models import Force, Interview, JobStatement, TimelineEvent, job_sentence
 from jtbd.readers.base import NoteResult, Problem, interview_fields
 from jtbd.readers.text import SafeLoader, load_yaml, yaml_line, yaml_problem
 from jtbd.readers.vocabulary import (
@@ -146,12 +146,14 @@ def _body_parts(
                 )
             )
         else:
-            text = f"When {job.when}, I want to {job.want}" + (
-                f", so I can {job.so}." if job.so else "."
-            )
             jobs.append(
                 JobStatement(
-                    text=text, when=job.when, want=job.want, so=job.so, source=source, line=line
+                    text=job_sentence(job.when, job.want, job.so),
+                    when=job.when,
+                    want=job.want,
+                    so=job.so,
+                    source=source,
+                    line=line,
                 )
             )
     timeline: list[TimelineEvent] = []

@@ -58,4 +58,3 @@ def render_report(
     else:
         text = render(env, f"report.{format}.j2", context)
     return RenderedReport(text, diagram)
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jtbd.models import Interview, JobStatement
+from jtbd.models import Interview, JobStatement, job_sentence
 from jtbd.synthesis.themes import Statement, group_statements
 
 
@@ -28,10 +28,9 @@ class JobGroup:
 
 def format_job(job: JobStatement) -> str:
     """A job statement in the canonical "When ..., I want to ..., so I can ..." form."""
-    if not job.is_structured:
+    if job.when is None or job.want is None:
         return job.text
-    text = f"When {job.when}, I want to {job.want}"
-    return text + (f", so I can {job.so}." if job.so else ".")
+    return job_sentence(job.when, job.want, job.so)
 
 
 def group_jobs(included: list[Interview]) -> list[JobGroup]:
