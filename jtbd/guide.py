@@ -22,9 +22,7 @@ from pydantic import BaseModel, ValidationError
 from jtbd.errors import GuideError, UsageError
 from jtbd.guide_models import TYPE_NAME, Common, Guide, Question
 from jtbd.resources import guides_dir
-
-# Both are *safe* loaders: a YAML tag naming a Python object is an error, never a call.
-SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from jtbd.safe_yaml import SafeLoader, yaml_line, yaml_problem
 
 DEFAULT_LANG = "en"
 
@@ -81,19 +79,10 @@ def parse_yaml(text: str, path: Path) -> Any:
     try:
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader only
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        raise GuideError(f"{where}: {_yaml_problem(error)}") from None
-
-
-def _yaml_problem(error: yaml.YAMLError) -> str:
-    problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-    if "could not determine a constructor" in problem:
-        quoted = re.search(r"'([^']+)'", problem)
-        tag = (quoted.group(1) if quoted else "?").replace("tag:yaml.org,2002:", "!!")
-        return f"YAML tag {tag} is not allowed (guide files hold plain data only)"
-    context = getattr(error, "context", None)
-    return f"invalid YAML: {context + ': ' if context else ''}{problem}"
+        line = yaml_line(error, first_line=1)
+        where = f"{path}:{line}" if line is not None else str(path)
+        problem = yaml_problem(error, "guide files hold plain data only")
+        raise GuideError(f"{where}: {problem}") from None
 
 
 _M = TypeVar("_M", bound=BaseModel)

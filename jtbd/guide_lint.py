@@ -25,8 +25,9 @@ from typing import Any
 import yaml
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import DEFAULT_LANG, SafeLoader, parse_guide, parse_yaml, split_name
+from jtbd.guide import DEFAULT_LANG, parse_guide, parse_yaml, split_name
 from jtbd.guide_lint_rules import RuleSet, check_question, is_question, load_rules
+from jtbd.safe_yaml import SafeLoader
 
 FORMATS = ("text", "json")
 

@@ -10,13 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from jtbd.errors import NoteError
 from jtbd.models import Force, Interview, JobStatement, TimelineEvent, job_sentence
 from jtbd.readers.base import NoteResult, Problem, interview_fields
-from jtbd.readers.text import SafeLoader, load_yaml, yaml_line, yaml_problem
+from jtbd.readers.text import load_yaml
 from jtbd.readers.vocabulary import (
     force_kind_for_name,
     parse_job,
     parse_tagged_text,
     stage_for_label,
 )
+from jtbd.safe_yaml import SafeLoader, yaml_line, yaml_problem
 
 _BODY_KEYS = frozenset({"forces", "jobs", "timeline", "notes"})
 
@@ -184,7 +185,9 @@ class _NodeLines:
             try:
                 self._root = yaml.compose(self._text, Loader=SafeLoader)  # noqa: S506
             except yaml.YAMLError as error:  # already reported by load; be safe
-                raise NoteError("", yaml_problem(error), yaml_line(error, 1)) from None
+                raise NoteError(
+                    "", yaml_problem(error, "notes may hold plain data only"), yaml_line(error, 1)
+                ) from None
         node = self._root
         line = None
         for part in location:
