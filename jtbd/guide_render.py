@@ -23,7 +23,7 @@ from jtbd.guide import (
     placeholder_values,
 )
 from jtbd.models import ForceKind, SwitchStage
-from jtbd.resources import templates_dir
+from jtbd.rendering.templates import environment as report_environment
 
 GUIDE_TEMPLATE = "guide.md.j2"
 NOTES_TEMPLATE = "notes-template.md.j2"
@@ -120,19 +120,9 @@ def render_notes_template(
 
 
 def environment(user_folder: Path | None = None) -> jinja2.Environment:
-    """The Jinja environment: the user's folder first, then the bundled templates."""
-    loaders: list[jinja2.BaseLoader] = []
-    if user_folder is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_folder)))
-    loaders.append(jinja2.FileSystemLoader(str(templates_dir())))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,  # Markdown, not HTML
-    )
+    """The report's environment (the user's folder first, strict), plus the guide filters."""
+    env = report_environment(user_folder)
+    env.autoescape = False  # guides are Markdown, whatever a user's template is called
     env.filters["fill"] = _fill
     env.filters["yaml_value"] = _yaml_value
     return env
