@@ -121,7 +121,7 @@ def _read_changed(task: tuple[Path, Path]) -> _Outcome:
             stat = os.fstat(file.fileno())
     except OSError as error:
         return _Outcome(error=Problem(str(path), f"cannot read: {error.strerror}"))
-    content_hash = hashlib.blake2b(data, digest_size=16).hexdigest()
+    content_hash = content_hash_of(data)
     try:
         result = read_note_bytes(data, path, folder)
     except EmptyNoteError as empty:
@@ -226,6 +226,11 @@ def ingest_folder(
     return summary
 
 
+def content_hash_of(data: bytes) -> str:
+    """The hash that tells a changed note from an unchanged one."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def _unchanged(
     path: str, previous: StoredNote, restamped: list[tuple[str, int, int]], source: str
 ) -> bool:
@@ -234,7 +239,7 @@ def _unchanged(
     if (stat.st_size, stat.st_mtime_ns) == (previous.size, previous.mtime_ns):
         return True
     with open(path, "rb") as file:
-        same = hashlib.blake2b(file.read(), digest_size=16).hexdigest() == previous.content_hash
+        same = content_hash_of(file.read()) == previous.content_hash
     if same:
         restamped.append((source, stat.st_size, stat.st_mtime_ns))
     return same
