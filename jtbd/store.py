@@ -55,7 +55,6 @@ _MIGRATIONS: dict[int, list[str]] = {}
 class StoredNote:
     """What the store remembers of a note file without loading its interview."""
 
-    root: str
     source: str
     interview_id: str
     content_hash: str
@@ -63,22 +62,15 @@ class StoredNote:
     mtime_ns: int
     force_counts: tuple[int, int, int, int]
     """Forces per kind, in ForceKind order."""
-    warnings: list[tuple[int | None, str]]
+    warnings: tuple[tuple[int | None, str], ...]
     """(line, message) of the warnings the note gave when it was read."""
 
 
 @dataclass(frozen=True)
-class NoteRecord:
-    """One note ready to store: its interview as JSON plus what summaries need."""
+class NoteRecord(StoredNote):
+    """One note ready to store: what the store remembers of it, plus the interview as JSON."""
 
-    source: str
-    interview_id: str
-    content_hash: str
-    size: int
-    mtime_ns: int
-    force_counts: tuple[int, int, int, int]
     interview_json: str
-    warnings: tuple[tuple[int | None, str], ...] = ()
 
     @classmethod
     def of(
@@ -98,8 +90,8 @@ class NoteRecord:
             size,
             mtime_ns,
             counts,  # type: ignore[arg-type]
-            interview.model_dump_json(),
             warnings,
+            interview.model_dump_json(),
         )
 
 
@@ -196,14 +188,15 @@ class Workspace:
         )
         return {
             (root_, source): StoredNote(
-                root_,
                 source,
                 interview_id,
                 content_hash,
                 size,
                 mtime_ns,
                 (push, pull, anxiety, inertia),
-                [] if warnings == "[]" else [tuple(w) for w in json.loads(warnings)],
+                ()
+                if warnings == "[]"
+                else tuple((line, text) for line, text in json.loads(warnings)),
             )
             for (
                 root_,
