@@ -17,7 +17,7 @@ from jtbd.readers.vocabulary import (
     parse_tagged_text,
     stage_for_label,
 )
-from jtbd.safe_yaml import SafeLoader, yaml_line, yaml_problem
+from jtbd.safe_yaml import SafeLoader
 
 _BODY_KEYS = frozenset({"forces", "jobs", "timeline", "notes"})
 
@@ -182,12 +182,8 @@ class _NodeLines:
     def of(self, location: tuple[Any, ...]) -> int | None:
         if not self._composed:
             self._composed = True
-            try:
-                self._root = yaml.compose(self._text, Loader=SafeLoader)  # noqa: S506
-            except yaml.YAMLError as error:  # already reported by load; be safe
-                raise NoteError(
-                    "", yaml_problem(error, "notes may hold plain data only"), yaml_line(error, 1)
-                ) from None
+            # The same text has already loaded without error, so composing it cannot fail.
+            self._root = yaml.compose(self._text, Loader=SafeLoader)  # noqa: S506
         node = self._root
         line = None
         for part in location:
