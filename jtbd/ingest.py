@@ -113,17 +113,18 @@ class _Outcome:
     """A report jtbd wrote, found among the notes: ignored like any other non-note."""
 
 
-def _read_changed(task: tuple[Path, Path]) -> _Outcome:
-    path, folder = task
+def _read_changed(task: tuple[str, str]) -> _Outcome:
+    """Read one note: ``task`` is (path as the user sees it, source)."""
+    shown, source = task
     try:
-        with open(path, "rb") as file:
+        with open(shown, "rb") as file:
             data = file.read()
             stat = os.fstat(file.fileno())
     except OSError as error:
-        return _Outcome(error=Problem(str(path), f"cannot read: {error.strerror}"))
+        return _Outcome(error=Problem(shown, f"cannot read: {error.strerror}"))
     content_hash = content_hash_of(data)
     try:
-        result = read_note_bytes(data, path, folder)
+        result = read_note_bytes(data, shown, source)
     except EmptyNoteError as empty:
         return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
     except GeneratedFileError:
@@ -134,13 +135,12 @@ def _read_changed(task: tuple[Path, Path]) -> _Outcome:
         message = (
             f"could not be read (a jtbd bug, please report it): {type(error).__name__}: {error}"
         )
-        return _Outcome(error=Problem(str(path), message))
-    kept = tuple((w.line, w.message) for w in result.warnings)
-    record = NoteRecord.of(result.interview, content_hash, stat.st_size, stat.st_mtime_ns, kept)
+        return _Outcome(error=Problem(shown, message))
+    record = NoteRecord.of(result, content_hash, stat.st_size, stat.st_mtime_ns)
     return _Outcome(record, result.warnings)
 
 
-def _read_all(tasks: list[tuple[Path, Path]]) -> Iterator[_Outcome]:
+def _read_all(tasks: list[tuple[str, str]]) -> Iterator[_Outcome]:
     """Read notes in task order; across processes when there are many (2+ cores)."""
     cores = os.cpu_count() or 1
     if len(tasks) < PARALLEL_THRESHOLD or cores < 2:
@@ -167,7 +167,7 @@ def ingest_folder(
     stored = {source: note for (_, source), note in workspace.stored_notes(root).items()}
 
     unchanged: list[str] = []  # sources
-    changed: list[tuple[Path, Path]] = []
+    changed: list[tuple[str, str]] = []  # (path as shown, source)
     restamped: list[tuple[str, int, int]] = []
     top = str(folder)
     for source in present:
@@ -180,7 +180,7 @@ def ingest_folder(
         if same:
             unchanged.append(source)
         else:
-            changed.append((Path(path), folder))
+            changed.append((path, source))
     if restamped:
         workspace.restamp(root, restamped)
     if progress is not None:
@@ -188,12 +188,11 @@ def ingest_folder(
 
     records: list[NoteRecord] = []
     outcomes = zip(changed, _read_all(changed), strict=True)
-    for done, ((note_path, _), outcome) in enumerate(outcomes, start=1):
+    for done, ((_, source), outcome) in enumerate(outcomes, start=1):
         summary.warnings.extend(outcome.warnings)
         if outcome.generated:
-            summary.ignored.append(note_path.relative_to(folder).as_posix())
+            summary.ignored.append(source)
         if outcome.error is not None:
-            source = note_path.relative_to(folder).as_posix()
             kept = " (the previously ingested version is kept)" if source in stored else ""
             error = outcome.error
             summary.errors.append(Problem(error.path, error.message + kept, error.line))
@@ -309,7 +308,7 @@ def read_folder(folder: Path) -> FolderRead:
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder of notes")
     sources, _ = find_notes(folder)
-    tasks = [(Path(os.path.join(folder, source)), folder) for source in sources]
+    tasks = [(os.path.join(folder, source), source) for source in sources]
     result = FolderRead([], [], [])
     records: list[NoteRecord] = []
     for outcome in _read_all(tasks):

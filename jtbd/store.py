@@ -17,6 +17,7 @@ from pathlib import Path
 from jtbd.bulk import paused_gc
 from jtbd.errors import WorkspaceError
 from jtbd.models import ForceKind, Interview
+from jtbd.readers.base import NoteResult
 
 SCHEMA_VERSION = 1
 DATABASE_NAME = "jtbd.sqlite3"
@@ -74,24 +75,20 @@ class NoteRecord(StoredNote):
 
     @classmethod
     def of(
-        cls,
-        interview: Interview,
-        content_hash: str,
-        size: int = 0,
-        mtime_ns: int = 0,
-        warnings: tuple[tuple[int | None, str], ...] = (),
+        cls, note: NoteResult, content_hash: str, size: int = 0, mtime_ns: int = 0
     ) -> NoteRecord:
-        """Build the record of an interview read from a file with this hash and stat."""
-        counts = tuple(len(interview.forces_of(kind)) for kind in ForceKind)
+        """Build the record of a note read from a file with this hash and stat."""
+        data = note.data
+        kinds = [force["kind"] for force in data["forces"]]
         return cls(
-            interview.source,
-            interview.id,
+            data["source"],
+            data["id"],
             content_hash,
             size,
             mtime_ns,
-            counts,  # type: ignore[arg-type]
-            warnings,
-            interview.model_dump_json(),
+            tuple(kinds.count(kind) for kind in ForceKind),  # type: ignore[arg-type]
+            tuple((warning.line, warning.message) for warning in note.warnings),
+            note.interview_json(),
         )
 
 
@@ -232,7 +229,7 @@ class Workspace:
 
     def put(self, root: str, content_hash: str, interview: Interview) -> None:
         """Store (or replace) one note's interview in a single transaction."""
-        self.write(root, [NoteRecord.of(interview, content_hash)])
+        self.write(root, [NoteRecord.of(NoteResult.of_interview(interview, []), content_hash)])
 
     def write(self, root: str, records: Iterable[NoteRecord]) -> None:
         """Store (or replace) several notes in one transaction: all of them or none."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 import pytest
 
-from jtbd import Force, ForceKind, Interview, Workspace, WorkspaceError
-from jtbd.store import DATABASE_NAME, SCHEMA_VERSION
+from jtbd import Force, ForceKind, Interview, NoteResult, Workspace, WorkspaceError
+from jtbd.store import DATABASE_NAME, SCHEMA_VERSION, NoteRecord
 
 
 def interview(id_: str = "p1", source: str = "p1.md") -> Interview:
@@ -65,19 +66,16 @@ def test_not_a_database(tmp_path):
         Workspace(tmp_path)
 
 
-def test_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
-    class Boom(Exception):
-        pass
-
-    broken = interview("p2", "p2.md")
+def test_failed_write_leaves_nothing_behind(tmp_path):
+    good = NoteRecord.of(NoteResult.of_interview(interview("p2", "p2.md"), []), "h2")
+    broken = dataclasses.replace(
+        NoteRecord.of(NoteResult.of_interview(interview("p4", "p4.md"), []), "h4"),
+        interview_json=None,  # NOT NULL: the database refuses the second row
+    )
     with Workspace(tmp_path, create=True) as store:
         store.put("/notes", "h", interview())
-        monkeypatch.setattr(
-            Interview, "model_dump_json", lambda self: (_ for _ in ()).throw(Boom())
-        )
-        with pytest.raises(Boom):
-            store.put("/notes", "h2", broken)
-        monkeypatch.undo()
-        assert [i.id for i in store.interviews()] == ["p1"]
+        with pytest.raises(sqlite3.IntegrityError):
+            store.write("/notes", [good, broken])
+        assert [i.id for i in store.interviews()] == ["p1"]  # not p2: all of the batch or none
         store.put("/notes", "h3", interview("p3", "p3.md"))  # the connection is still usable
         assert [i.id for i in store.interviews()] == ["p1", "p3"]

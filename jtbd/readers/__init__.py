@@ -47,23 +47,28 @@ def read_note(path: Path, root: Path | None = None) -> NoteResult:
         data = path.read_bytes()
     except OSError as error:
         raise NoteError(path, f"cannot read: {error.strerror}") from None
-    return read_note_bytes(data, path, root)
-
-
-def read_note_bytes(data: bytes, path: Path, root: Path | None = None) -> NoteResult:
-    """Read a note from bytes already in memory (ingest hashes them first)."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        raise NoteError(path, f"not a note: {path.suffix or 'no extension'} is not .md or .yaml")
     source = path.relative_to(root).as_posix() if root is not None else path.name
-    shown = str(path)
+    return read_note_bytes(data, str(path), source)
+
+
+def read_note_bytes(data: bytes, shown: str, source: str) -> NoteResult:
+    """Read a note from bytes already in memory (ingest hashes them first).
+
+    ``shown`` is the path as the user sees it, for messages; ``source`` is the path
+    relative to the ingested folder, which the interview records.
+    """
+    name = os.path.basename(source)
+    stem, extension = os.path.splitext(name)
+    reader = READERS.get(extension.lower())
+    if reader is None:
+        raise NoteError(shown, f"not a note: {extension or 'no extension'} is not .md or .yaml")
     text = decode_note(data, shown)
     if not text.strip():
         raise EmptyNoteError(shown, "empty note: nothing to ingest")
     if text.startswith(GENERATED_MARKER):
         raise GeneratedFileError(shown, "written by jtbd report, not an interview note")
-    result = reader.read(text, shown, source, path.stem)
-    if not result.interview.has_content:
+    result = reader.read(text, shown, source, stem)
+    if not result.has_content:
         result.warnings.append(
             Problem(shown, "no interview content: no forces, job statements or timeline found")
         )

@@ -84,7 +84,7 @@ class YamlReader:
         interview = Interview(
             **fields, source=source, forces=forces, jobs=jobs, timeline=timeline, notes=body.notes
         )
-        return NoteResult(interview, warnings)
+        return NoteResult.of_interview(interview, warnings)
 
 
 def _is_union_branch(part: Any) -> bool:
