@@ -186,6 +186,9 @@ def ingest_folder(
     if progress is not None:
         progress(len(unchanged), len(present))
 
+    outside = workspace.ids_outside(root)
+    taken = {note.interview_id for note in stored.values()} | {row[0] for row in outside}
+    writer = _EarlyWriter(workspace, root, taken, set(stored))
     records: list[NoteRecord] = []
     outcomes = zip(changed, _read_all(changed), strict=True)
     for done, ((_, source), outcome) in enumerate(outcomes, start=1):
@@ -198,13 +201,13 @@ def ingest_folder(
             summary.errors.append(Problem(error.path, error.message + kept, error.line))
         elif outcome.record is not None:
             records.append(outcome.record)
+            writer.offer(outcome.record)
         if progress is not None:
             progress(len(unchanged) + done, len(present))
 
-    duplicates = _duplicate_sources(root, folder, records, unchanged, stored, workspace, summary)
+    duplicates = _duplicate_sources(folder, records, unchanged, stored, outside, summary)
+    writer.finish(refused=duplicates)
     records = [record for record in records if record.source not in duplicates]
-    for start in range(0, len(records), WRITE_BATCH):
-        workspace.write(root, records[start : start + WRITE_BATCH])
     for record in records:
         (summary.updated if record.source in stored else summary.added).append(record.interview_id)
         summary.count_forces(record.force_counts)
@@ -244,13 +247,55 @@ def _unchanged(
     return same
 
 
+class _EarlyWriter:
+    """Writes new notes while the others are still being read, holding back any that
+    might be refused as a duplicate: writing overlaps the parsing instead of following it.
+
+    A new note whose id no stored note and no earlier note of this run has is written at
+    once, in batches. Every other note waits for the duplicate check. When a later note
+    turns out to share an early note's id, :meth:`finish` deletes the early one, so the
+    store ends as if nothing had been written early; a kill in between leaves the early
+    note stored, and the next run reports the clash.
+    """
+
+    def __init__(self, workspace: Workspace, root: str, taken: set[str], stored: set[str]) -> None:
+        self.workspace = workspace
+        self.root = root
+        self.ids = set(taken)  # every id stored or seen in this run
+        self.stored = stored  # sources: a changed note is never written early
+        self.batch: list[NoteRecord] = []
+        self.held: list[NoteRecord] = []
+        self.written: set[str] = set()  # sources
+
+    def offer(self, record: NoteRecord) -> None:
+        """Write ``record`` soon if it can't be a duplicate, else hold it for :meth:`finish`."""
+        fresh = record.interview_id not in self.ids and record.source not in self.stored
+        self.ids.add(record.interview_id)
+        if not fresh:
+            self.held.append(record)
+            return
+        self.batch.append(record)
+        if len(self.batch) >= WRITE_BATCH:
+            self.workspace.write(self.root, self.batch)
+            self.written.update(record.source for record in self.batch)
+            self.batch = []
+
+    def finish(self, refused: set[str]) -> None:
+        """Write what is left, except the ``refused`` sources, and undo early refused ones."""
+        waiting = [record for record in self.batch + self.held if record.source not in refused]
+        for start in range(0, len(waiting), WRITE_BATCH):
+            self.workspace.write(self.root, waiting[start : start + WRITE_BATCH])
+        undone = sorted(self.written & refused)
+        if undone:
+            self.workspace.remove(self.root, undone)
+
+
 def _duplicate_sources(
-    root: str,
     folder: Path,
     records: list[NoteRecord],
     unchanged: list[str],
     stored: dict[str, Any],
-    workspace: Workspace,
+    outside: list[tuple[str, str, str]],
     summary: IngestSummary,
 ) -> set[str]:
     """New or changed notes whose interview id another note also uses.
@@ -266,7 +311,7 @@ def _duplicate_sources(
         mine[shown] = record.source
     for source in unchanged:
         places[stored[source].interview_id].append(os.path.join(folder, source))
-    for interview_id, other_root, source in workspace.ids_outside(root):
+    for interview_id, other_root, source in outside:
         if interview_id in places:
             places[interview_id].append(os.path.join(other_root, source))
     clashing, errors = duplicate_ids(places, mine)

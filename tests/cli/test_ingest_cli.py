@@ -330,3 +330,50 @@ def test_export_leaves_out_consent_false_unless_all(run, notes, tmp_path):
     rows = list(csv.DictReader(io.StringIO((tmp_path / "all.csv").read_text())))
     secret = next(r for r in rows if r["interview"] == "s")
     assert (secret["consent"], secret["attribute.tags"], secret["tags"]) == ("false", "vip", "")
+
+
+@pytest.fixture
+def write_each_note_at_once(monkeypatch):
+    """Early writes flush after every note, so a later duplicate finds them already stored."""
+    import jtbd.ingest
+
+    monkeypatch.setattr(jtbd.ingest, "WRITE_BATCH", 1)
+
+
+def test_a_duplicate_found_after_its_twin_was_written_refuses_both(
+    run, tmp_path, write_each_note_at_once
+):
+    folder = tmp_path / "notes"
+    write(folder, "a.md", "same")
+    write(folder, "b.md", "other")
+    write(folder, "c.md", "same")
+    result = run("ingest", folder, "--json")
+    assert result.exit_code == 1
+    data = json_out(result)
+    assert data["added"] == ["other"]
+    assert sorted(e["file"].rsplit("/", 1)[-1] for e in data["errors"]) == ["a.md", "c.md"]
+    assert [i["id"] for i in json_out(run("export"))["interviews"]] == ["other"]
+
+
+def test_a_changed_note_refused_as_duplicate_keeps_its_previous_version(
+    run, tmp_path, write_each_note_at_once
+):
+    folder = tmp_path / "notes"
+    write(folder, "a.md", "p1", push="Old push")
+    run("ingest", folder, "-q")
+    write(folder, "a.md", "p9", push="New push")  # a changed note with a new id...
+    write(folder, "z.md", "p9")  # ...that a new note also takes
+    result = run("ingest", folder, "--json")
+    assert result.exit_code == 1
+    assert len(json_out(result)["errors"]) == 2
+    (kept,) = json_out(run("export"))["interviews"]
+    assert (kept["id"], kept["forces"][0]["text"]) == ("p1", "Old push")
+
+
+def test_many_new_notes_written_early_all_land(run, tmp_path, write_each_note_at_once):
+    folder = tmp_path / "notes"
+    for number in range(30):
+        write(folder, f"n{number:02d}.md", f"n{number:02d}")
+    data = json_out(run("ingest", folder, "--json"))
+    assert len(data["added"]) == 30
+    assert len(json_out(run("export"))["interviews"]) == 30
