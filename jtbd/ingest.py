@@ -71,10 +71,11 @@ class IngestSummary:
             "errors": problems(self.errors),
         }
 
-    def count_forces(self, counts: Iterable[int]) -> None:
-        """Add one note's force counts (in ForceKind order) to the totals."""
-        for name, count in zip(self.forces, counts, strict=True):
-            self.forces[name] += count
+    def count_forces(self, counts: Iterable[tuple[int, ...]]) -> None:
+        """Add notes' force counts (each in ForceKind order) to the totals."""
+        columns = zip(*counts, strict=True)  # one column per kind; none when no notes
+        for name, column in zip(self.forces, columns, strict=False):
+            self.forces[name] += sum(column)
 
 
 def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[str]]:
@@ -169,12 +170,12 @@ def ingest_folder(
     unchanged: list[str] = []  # sources
     changed: list[tuple[str, str]] = []  # (path as shown, source)
     restamped: list[tuple[str, int, int]] = []
-    top = str(folder)
+    top = os.path.join(folder, "")  # joined by hand below: 10,000 os.path.join calls add up
     for source in present:
         previous = stored.get(source)
-        path = os.path.join(top, source)
+        path = top + source
         try:
-            same = previous is not None and _unchanged(path, previous, restamped, source)
+            same = previous is not None and _unchanged(path, previous, restamped)
         except OSError:
             same = False  # reported when the note is read
         if same:
@@ -205,19 +206,19 @@ def ingest_folder(
         if progress is not None:
             progress(len(unchanged) + done, len(present))
 
-    duplicates = _duplicate_sources(folder, records, unchanged, stored, outside, summary)
+    duplicates = _duplicate_sources(top, records, unchanged, stored, outside, summary)
     writer.finish(refused=duplicates)
     records = [record for record in records if record.source not in duplicates]
     for record in records:
         (summary.updated if record.source in stored else summary.added).append(record.interview_id)
-        summary.count_forces(record.force_counts)
-    for source in unchanged:
-        note = stored[source]
-        summary.unchanged.append(note.interview_id)
-        summary.count_forces(note.force_counts)
+    kept = [stored[source] for source in unchanged]
+    summary.unchanged = [note.interview_id for note in kept]
+    summary.count_forces(note.force_counts for note in [*records, *kept])
+    for note in kept:
         # An unchanged note still has its problems: say them again, every run.
-        shown = os.path.join(folder, source)
-        summary.warnings.extend(Problem(shown, message, line) for line, message in note.warnings)
+        if note.warnings:
+            shown = top + note.source
+            summary.warnings.extend(Problem(shown, text, line) for line, text in note.warnings)
     summary.warnings.sort(key=lambda p: (p.path, p.line or 0))
 
     summary.ignored.sort()
@@ -233,17 +234,15 @@ def content_hash_of(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _unchanged(
-    path: str, previous: StoredNote, restamped: list[tuple[str, int, int]], source: str
-) -> bool:
+def _unchanged(path: str, previous: StoredNote, restamped: list[tuple[str, int, int]]) -> bool:
     """Same size and modification time as stored, or (touched only) the same content."""
     stat = os.stat(path)
-    if (stat.st_size, stat.st_mtime_ns) == (previous.size, previous.mtime_ns):
+    if stat.st_mtime_ns == previous.mtime_ns and stat.st_size == previous.size:
         return True
     with open(path, "rb") as file:
         same = content_hash_of(file.read()) == previous.content_hash
     if same:
-        restamped.append((source, stat.st_size, stat.st_mtime_ns))
+        restamped.append((previous.source, stat.st_size, stat.st_mtime_ns))
     return same
 
 
@@ -291,7 +290,7 @@ class _EarlyWriter:
 
 
 def _duplicate_sources(
-    folder: Path,
+    top: str,
     records: list[NoteRecord],
     unchanged: list[str],
     stored: dict[str, Any],
@@ -306,11 +305,15 @@ def _duplicate_sources(
     places: dict[str, list[str]] = defaultdict(list)  # id -> paths as the user sees them
     mine: dict[str, str] = {}  # path as shown -> source, for the new or changed notes
     for record in records:
-        shown = os.path.join(folder, record.source)
+        shown = top + record.source
         places[record.interview_id].append(shown)
         mine[shown] = record.source
+    if not places:
+        return set()  # nothing new can clash (an unchanged re-ingest ends here)
     for source in unchanged:
-        places[stored[source].interview_id].append(os.path.join(folder, source))
+        interview_id = stored[source].interview_id
+        if interview_id in places:
+            places[interview_id].append(top + source)
     for interview_id, other_root, source in outside:
         if interview_id in places:
             places[interview_id].append(os.path.join(other_root, source))

@@ -377,3 +377,20 @@ def test_many_new_notes_written_early_all_land(run, tmp_path, write_each_note_at
     data = json_out(run("ingest", folder, "--json"))
     assert len(data["added"]) == 30
     assert len(json_out(run("export"))["interviews"]) == 30
+
+
+def test_an_id_taken_in_another_ingested_folder_is_refused(run, tmp_path):
+    # Folders that sort before and after the one ingested last: both are "outside" it.
+    write(tmp_path / "a-notes", "one.md", "p1")
+    write(tmp_path / "z-notes", "two.md", "p2")
+    write(tmp_path / "m-notes", "copy-of-one.md", "p1")
+    write(tmp_path / "m-notes", "copy-of-two.md", "p2")
+    write(tmp_path / "m-notes", "own.md", "p3")
+    run("ingest", tmp_path / "a-notes", "-q")
+    run("ingest", tmp_path / "z-notes", "-q")
+    result = run("ingest", tmp_path / "m-notes", "--json")
+    assert result.exit_code == 1
+    errors = {e["file"].rsplit("/", 1)[-1]: e["message"] for e in json_out(result)["errors"]}
+    assert "a-notes/one.md" in errors["copy-of-one.md"]
+    assert "z-notes/two.md" in errors["copy-of-two.md"]
+    assert sorted(i["id"] for i in json_out(run("export"))["interviews"]) == ["p1", "p2", "p3"]
