@@ -211,10 +211,10 @@ def ingest_folder(
     records = [record for record in records if record.source not in duplicates]
     for record in records:
         (summary.updated if record.source in stored else summary.added).append(record.interview_id)
-    kept = [stored[source] for source in unchanged]
-    summary.unchanged = [note.interview_id for note in kept]
-    summary.count_forces(note.force_counts for note in [*records, *kept])
-    for note in kept:
+    unchanged_notes = [stored[source] for source in unchanged]
+    summary.unchanged = [note.interview_id for note in unchanged_notes]
+    summary.count_forces(note.force_counts for note in [*records, *unchanged_notes])
+    for note in unchanged_notes:
         # An unchanged note still has its problems: say them again, every run.
         if note.warnings:
             shown = top + note.source
