@@ -137,9 +137,9 @@ class _Scanner:
     def list_item(self, raw: str, match: re.Match[str], number: int) -> None:
         if self.paragraph:
             self.flush_paragraph()
-        marker_indent = match.group(1)
+        marker_indent, _, content = match.groups("")
         indent = len(marker_indent.expandtabs(4) if "\t" in marker_indent else marker_indent)
-        content = (match.group(3) or "").strip()
+        content = content.strip()
         if content.startswith("["):
             content = _CHECKBOX.sub("", content)
         names_force = _names_force(content)
@@ -147,7 +147,8 @@ class _Scanner:
         if nested and self.item is not None and not names_force:
             self.item.detail.append(content)
             return
-        self.close_item()
+        if self.item is not None:
+            self.close_item()
         if not nested:
             self.list_indent = indent
         if not content:
@@ -235,7 +236,7 @@ class _Scanner:
             return
         self.forces.append(
             {
-                "kind": kind.value,
+                "kind": kind._value_,  # not .value, a slow property, for every force
                 "text": tagged.text,
                 "quote": item.quote or tagged.quote,
                 "intensity": None,

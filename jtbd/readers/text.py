@@ -52,7 +52,9 @@ def split_lines(text: str) -> list[str]:
     """Split text into lines on LF, CRLF or CR only (editors' idea of a line)."""
     # str.splitlines() also splits on form feeds and Unicode separators, which would
     # make line numbers disagree with the user's editor.
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 @dataclass
