@@ -100,7 +100,8 @@ class Workspace:
     def __init__(self, folder: Path, create: bool = False) -> None:
         self.folder = folder
         self.path = folder / DATABASE_NAME
-        if not self.path.exists():
+        new = not self.path.exists()
+        if new:
             if not create:
                 raise WorkspaceError(
                     f"no workspace at {folder}: run `jtbd ingest NOTES/` first "
@@ -115,6 +116,10 @@ class Workspace:
         try:
             # isolation_level=None: we open transactions ourselves, one per note file.
             self._db = sqlite3.connect(self.path, isolation_level=None)
+            if new:
+                # An interview's JSON (a few KB) fits in one 16 KB page instead of a chain
+                # of 4 KB ones: a third less work to write. Only settable before WAL.
+                self._db.execute("PRAGMA page_size=16384")
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._check_schema()

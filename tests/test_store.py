@@ -79,3 +79,20 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         assert [i.id for i in store.interviews()] == ["p1"]  # not p2: all of the batch or none
         store.put("/notes", "h3", interview("p3", "p3.md"))  # the connection is still usable
         assert [i.id for i in store.interviews()] == ["p1", "p3"]
+
+
+def test_new_workspace_uses_pages_an_interview_fits_in(tmp_path):
+    with Workspace(tmp_path / "ws", create=True) as store:
+        store.put("/notes", "h", interview())
+    db = sqlite3.connect(tmp_path / "ws" / DATABASE_NAME)
+    assert db.execute("PRAGMA page_size").fetchone() == (16384,)
+    assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    db.close()
+
+
+def test_workspace_made_with_small_pages_still_opens(tmp_path):
+    (tmp_path / "ws").mkdir()
+    sqlite3.connect(tmp_path / "ws" / DATABASE_NAME).close()  # an empty file, 4 KB default
+    with Workspace(tmp_path / "ws") as store:
+        store.put("/notes", "h", interview())
+        assert [i.id for i in store.interviews()] == ["p1"]
