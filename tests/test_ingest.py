@@ -20,13 +20,15 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
 
 
 def test_find_notes_skips_hidden_folders_and_sorts(tmp_path):
-    for name in ("b.md", "a.yaml", ".hidden.md", ".obsidian/x.md", "sub/c.markdown", "pic.png"):
+    names = ("b.md", "a.yaml", ".hidden.md", ".obsidian/x.md", "sub/c.markdown", "pic.png")
+    names += ("D.MD", "e.Yml", "notes.md.pdf", "README", "md")
+    for name in names:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
     notes, others = find_notes(tmp_path)
-    assert notes == ["a.yaml", "b.md", "sub/c.markdown"]
-    assert others == ["pic.png"]
+    assert notes == ["D.MD", "a.yaml", "b.md", "e.Yml", "sub/c.markdown"]
+    assert others == ["README", "md", "notes.md.pdf", "pic.png"]
 
 
 def test_read_folder_matches_ingest(tmp_path):
