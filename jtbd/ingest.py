@@ -165,7 +165,7 @@ def ingest_folder(
     root = str(folder.resolve())
     summary = IngestSummary(folder=str(folder))
     present, summary.ignored = find_notes(folder, skip=workspace.folder.resolve())
-    stored = {source: note for (_, source), note in workspace.stored_notes(root).items()}
+    stored = workspace.stored_notes(root)
 
     unchanged: list[str] = []  # sources
     changed: list[tuple[str, str]] = []  # (path as shown, source)

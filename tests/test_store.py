@@ -21,7 +21,7 @@ def test_round_trip_and_counts(tmp_path):
     with Workspace(tmp_path / "ws", create=True) as store:
         store.put("/notes", "hash1", interview())
         assert store.interviews() == [interview()]
-        stored = store.stored_notes("/notes")[("/notes", "p1.md")]
+        stored = store.stored_notes("/notes")["p1.md"]
         assert stored.content_hash == "hash1"
         assert stored.force_counts == (1, 0, 0, 0)
 
@@ -48,6 +48,25 @@ def test_newer_schema_asks_to_upgrade(tmp_path):
     db.close()
     with pytest.raises(WorkspaceError, match="newer jtbd"):
         Workspace(tmp_path)
+
+
+def test_version_1_store_is_migrated_and_keeps_its_interviews(tmp_path):
+    with Workspace(tmp_path, create=True) as store:
+        store.put("/notes", "h", interview())
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.execute("DROP INDEX notes_files")  # what version 1 did not have
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.commit()
+    with Workspace(tmp_path) as store:
+        assert [i.id for i in store.interviews()] == ["p1"]
+        assert store.stored_notes("/notes")["p1.md"].content_hash == "h"
+    version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT size FROM notes WHERE root = '/notes'").fetchall()
+    db.close()
+    assert version == (str(SCHEMA_VERSION),)
+    assert "notes_files" in indexes
+    assert "COVERING INDEX notes_files" in str(plan)  # a re-ingest never reads the JSON
 
 
 def test_older_schema_without_migration_says_what_to_do(tmp_path):
