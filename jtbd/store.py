@@ -19,6 +19,10 @@ from jtbd.errors import WorkspaceError
 from jtbd.models import ForceKind, Interview
 from jtbd.readers.base import NoteResult
 
+# Plain strings: NoteResult data holds kinds as strings, and comparing a string with an
+# enum member for every force of every note is slow.
+_KIND_VALUES = tuple(kind.value for kind in ForceKind)
+
 SCHEMA_VERSION = 2
 DATABASE_NAME = "jtbd.sqlite3"
 
@@ -98,7 +102,7 @@ class NoteRecord(StoredNote):
             content_hash,
             size,
             mtime_ns,
-            tuple(kinds.count(kind) for kind in ForceKind),  # type: ignore[arg-type]
+            tuple(kinds.count(kind) for kind in _KIND_VALUES),  # type: ignore[arg-type]
             tuple((warning.line, warning.message) for warning in note.warnings),
             note.interview_json(),
         )
