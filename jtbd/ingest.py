@@ -247,8 +247,7 @@ def _unchanged(path: str, previous: StoredNote, restamped: list[tuple[str, int, 
 
 
 class _EarlyWriter:
-    """Writes new notes while the others are still being read, holding back any that
-    might be refused as a duplicate: writing overlaps the parsing instead of following it.
+    """Writes new notes while the others are still being read, so writing overlaps parsing.
 
     A new note whose id no stored note and no earlier note of this run has is written at
     once, in batches. Every other note waits for the duplicate check. When a later note
@@ -293,7 +292,7 @@ def _duplicate_sources(
     top: str,
     records: list[NoteRecord],
     unchanged: list[str],
-    stored: dict[str, Any],
+    stored: dict[str, StoredNote],
     outside: list[tuple[str, str, str]],
     summary: IngestSummary,
 ) -> set[str]:
