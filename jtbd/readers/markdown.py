@@ -17,6 +17,7 @@ from jtbd.readers.text import split_frontmatter, split_lines
 from jtbd.readers.vocabulary import (
     Section,
     classify_heading,
+    is_placeholder,
     parse_job,
     parse_tagged_text,
     stage_for_label,
@@ -70,6 +71,7 @@ class _Scanner:
         self.timeline: list[dict[str, Any]] = []
         self.notes: list[str] = []
         self.warnings: list[Problem] = []
+        self.placeholders: list[tuple[int, str]] = []  # (line, text) left from the template
 
     def scan(self, lines: list[str], first: int) -> None:
         fence: str | None = None
@@ -234,6 +236,9 @@ class _Scanner:
             self.warn("a force tag with no text: kept as free notes", item.line)
             self.notes.append(text)
             return
+        if is_placeholder(tagged.text):
+            self.placeholder(text, item.line)
+            return
         self.forces.append(
             {
                 "kind": kind._value_,  # not .value, a slow property, for every force
@@ -249,6 +254,9 @@ class _Scanner:
 
     def add_job(self, text: str, line: int) -> None:
         parts = parse_job(text)
+        if any(is_placeholder(part or "") for part in (parts.when, parts.want, parts.so)):
+            self.placeholder(text, line)
+            return
         if parts.when is None:
             self.warn(
                 "job statement is not 'When ..., I want to ..., so I can ...': kept whole", line
@@ -276,13 +284,36 @@ class _Scanner:
             )
             self.notes.append(f"- {text}")
             return
+        if is_placeholder(rest.strip()):
+            self.placeholder(text, item.line)
+            return
         full = " ".join([rest.strip(), *item.detail])
         self.timeline.append(
             {"stage": stage.value, "text": full, "source": self.source, "line": item.line}
         )
 
+    def placeholder(self, text: str, line: int) -> None:
+        """An item as the notes template wrote it: kept as free notes, not interview data."""
+        self.placeholders.append((line, text))
+        self.notes.append(f"- {text}")
+
     def warn(self, message: str, line: int | None) -> None:
         self.warnings.append(Problem(self.path, message, line))
+
+    def warn_placeholders(self) -> None:
+        """One warning for all the template placeholders left in a note."""
+        if not self.placeholders:
+            return
+        line, text = self.placeholders[0]
+        count = len(self.placeholders)
+        if count == 1:
+            what, fix = f"an unfilled template placeholder {text!r}", "fill it in or delete it"
+        else:
+            what, fix = (
+                f"{count} unfilled template placeholders, the first {text!r}",
+                "fill them in",
+            )
+        self.warn(f"{what}: kept as free notes, not as interview data ({fix})", line)
 
 
 class MarkdownReader:
@@ -301,6 +332,7 @@ class MarkdownReader:
         )
         scanner = _Scanner(path, source)
         scanner.scan(lines, frontmatter.body_start)
+        scanner.warn_placeholders()
         fields.setdefault("id", default_id)
         data = interview_data(
             fields,

@@ -168,6 +168,11 @@ def _is_tag(word: str) -> bool:
     return bool(word) and _TAG.fullmatch(word.rstrip(".,;")) is not None
 
 
+def is_placeholder(text: str) -> bool:
+    """True for a notes-template placeholder left as it was: "(what made them look?)"."""
+    return text.startswith("(") and text.find(")") == len(text) - 1
+
+
 def unquote(text: str) -> tuple[str, bool]:
     """Strip one pair of wrapping double quotes; True when the text was a verbatim quote."""
     for opening, closing in _QUOTE_PAIRS:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -182,12 +183,26 @@ def test_notes_templates_ingest_with_zero_warnings(run: Run, tmp_path: Path) -> 
             options = ("-t", guide_type, "--lang", lang, "--product", "Acme", "-o", output)
             result = run("new-guide", "--notes-template", *options)
             assert result.exit_code == 0, result.stderr
+            # What a note taker does: replace each (placeholder) with what was said.
+            filled = re.sub(r"\([^()\n]*\)", "they said something specific", output.read_text())
+            output.write_text(filled, encoding="utf-8")
     result = run("ingest", notes, "--workspace", tmp_path / "ws", "--json")
     assert result.exit_code == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout)
     assert summary["warnings"] == []
     assert summary["errors"] == []
     assert len(summary["added"]) == sum(len(GuideLibrary().languages(t)) for t in TYPES)
+
+
+def test_unfilled_notes_template_warns_once_and_adds_no_forces(run: Run, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    run("new-guide", "--notes-template", "-o", notes / "p01.md")
+    result = run("ingest", notes, "--workspace", tmp_path / "ws", "--json")
+    assert result.exit_code == 0  # warnings only
+    summary = json.loads(result.stdout)
+    assert summary["forces"] == {"push": 0, "pull": 0, "anxiety": 0, "inertia": 0}
+    (warning,) = [w for w in summary["warnings"] if "placeholder" in w["message"]]
+    assert warning["line"] and warning["message"].startswith("15 unfilled template placeholders")
 
 
 # -- lint-guide --------------------------------------------------------------------------------

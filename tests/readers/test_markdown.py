@@ -225,3 +225,46 @@ def test_unparseable_date_is_a_warning_and_kept(tmp_path):
     assert result.interview.date is None
     assert result.interview.attributes["date"] == "last Tuesday"
     assert "date" in result.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("item", "placeholder"),
+    [
+        ("(what made the old way intolerable?)", True),
+        ("(what made them look?) #money", True),
+        ("(a) the price, (b) the migration", False),
+        ("It was (sort of) fine", False),
+        ("Costs too much (about 40 a month)", False),
+        ('"(laughs) it was a pain"', False),
+    ],
+)
+def test_template_placeholders_are_free_notes_not_forces(tmp_path, item, placeholder):
+    result = note(tmp_path, f"## Push\n- {item}\n- Real push\n")
+    texts = [f.text for f in result.interview.forces]
+    warnings = [w for w in result.warnings if "placeholder" in w.message]
+    if placeholder:
+        assert texts == ["Real push"]
+        assert item in result.interview.notes
+        assert [(w.line, w.message.split(":")[0]) for w in warnings] == [
+            (2, f"an unfilled template placeholder {item!r}")
+        ]
+    else:
+        assert len(texts) == 2
+        assert warnings == []
+
+
+def test_placeholder_jobs_and_timeline_are_free_notes(tmp_path):
+    text = (
+        "## Jobs\n- When (situation), I want to (motivation), so I can (outcome).\n"
+        "- When I close the month, I want to see cash, so I can (expected outcome).\n"
+        "- When I close the month, I want to see cash, so I can relax.\n"
+        "## Timeline\n- First thought: (when did it start?)\n- Deciding: in March\n"
+    )
+    result = note(tmp_path, text)
+    interview = result.interview
+    assert [job.so for job in interview.jobs] == ["relax"]
+    assert [event.text for event in interview.timeline] == ["in March"]
+    (warning,) = result.warnings
+    assert warning.line == 2
+    assert warning.message.startswith("3 unfilled template placeholders, the first ")
+    assert "(when did it start?)" in interview.notes
