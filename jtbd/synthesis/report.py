@@ -28,6 +28,9 @@ FORCE_TITLES = {
 NOT_SET = "(not set)"
 # An attribute with more distinct values than this is an identifier, not a segment.
 MAX_SEGMENT_VALUES = 12
+# Obsidian's own note properties say how a note displays, not who the participant is:
+# they stay in the data (and the exports) but are never segments.
+NOT_SEGMENTS = frozenset({"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"})
 
 
 @dataclass
@@ -345,7 +348,8 @@ def _scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
     values: dict[str, Counter[str]] = {}
     for interview in included:
         for key, value in interview.attributes.items():
-            values.setdefault(key, Counter())[attribute_text(value)] += 1
+            if key not in NOT_SEGMENTS:
+                values.setdefault(key, Counter())[attribute_text(value)] += 1
     segments = {
         key: dict(sorted(counter.items()))
         for key, counter in sorted(values.items())
@@ -372,7 +376,11 @@ def _summary(interview: Interview, show_names: bool) -> InterviewSummary:
         id=interview.id,
         name=interview.participant if show_names else None,
         date=interview.date.isoformat() if interview.date else None,
-        segments={k: attribute_text(v) for k, v in sorted(interview.attributes.items())},
+        segments={
+            k: attribute_text(v)
+            for k, v in sorted(interview.attributes.items())
+            if k not in NOT_SEGMENTS
+        },
         switched_from=interview.switched_from,
         switched_to=interview.switched_to,
         counts={kind.value: len(interview.forces_of(kind)) for kind in ForceKind},

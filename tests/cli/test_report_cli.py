@@ -268,3 +268,21 @@ def test_a_markdown_report_saved_among_the_notes_is_not_ingested(run, examples_d
     assert data["added"] == []
     assert "report.md" in data["ignored"]
     assert json_out(run("report", "--format", "json"))["interviews"] == 13
+
+
+def test_obsidian_display_properties_are_never_segments(run, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    for number, role in enumerate(["freelancer", "freelancer", "shop-owner"]):
+        (notes / f"p{number}.md").write_text(
+            f"---\nrole: {role}\naliases: [Interview {number}]\ncssclasses: [wide]\n"
+            "publish: false\n---\n## Push\n- Late invoices\n",
+            encoding="utf-8",
+        )
+    data = json_out(run("report", notes, "--format", "json"))
+    assert set(data["scope"]["segments"]) == {"role"}
+    text = run("report", notes, "--format", "md").stdout
+    assert "cssclasses" not in text and "wide" not in text
+    run("ingest", notes, "-q")
+    exported = json_out(run("export"))["interviews"][0]["attributes"]
+    assert exported["cssclasses"] == ["wide"]  # still in the data: nothing is dropped
