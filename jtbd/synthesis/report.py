@@ -210,12 +210,7 @@ class Report:
                     "count": job.count,
                     "interviews": job.interviews,
                     "sources": [
-                        {
-                            "text": s.text,
-                            "interview": s.interview,
-                            "source": s.source,
-                            "line": s.line,
-                        }
+                        Quote(s.text, s.interview, s.source, s.line).to_dict()
                         for s in job.sources
                     ],
                 }
