@@ -210,8 +210,7 @@ class Report:
                     "count": job.count,
                     "interviews": job.interviews,
                     "sources": [
-                        Quote(s.text, s.interview, s.source, s.line).to_dict()
-                        for s in job.sources
+                        Quote(s.text, s.interview, s.source, s.line).to_dict() for s in job.sources
                     ],
                 }
                 for job in self.jobs

@@ -161,48 +161,78 @@ def _keyword_cover(
     return groups
 
 
+# A longer label may run through small words ("know where everything is") but starts on
+# a content word and ends on one, or on a form of "to be", never hanging ("paid for the").
+_COPULAS = frozenset({"is", "are", "was", "were"})
+_LONGEST_LABEL = 5  # words
+_LABEL_SAMPLE = 200  # statements
+
+
 def _phrase_label(group: list[Statement], anchor: str) -> str:
     """Name an automatic theme by what its statements share, never by one person's words.
 
-    The two-word phrase around the shared keyword that most statements use ("bank sync",
-    "late payments"), else the keyword itself ("Invoices").
+    The longest phrase of three to five words around the shared keyword that at least
+    three statements and half of them use ("know where everything is"); else the two-word
+    phrase most statements use ("bank sync"); else the keyword itself ("Invoices").
     """
+    # What most statements share shows in any large sample; the first ones (in a fixed
+    # order) keep labelling linear in big studies.
+    group = group[:_LABEL_SAMPLE]
     counts: Counter[tuple[str, ...]] = Counter()
     surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for statement in group:
-        tokens = [_surface(token) for token in _TOKEN.findall(statement.text)]
-        stems = [
-            stem(t.lower()) if len(t) > 2 and t.lower() not in STOPWORDS else None for t in tokens
-        ]
+        tokens = [_surface(token, i > 0) for i, token in enumerate(_TOKEN.findall(statement.text))]
+        lowered = [token.lower() for token in tokens]
+        # A content word's stem, or a small word as it is (None if it can't be a label's end).
+        words = [stem(t) if len(t) > 2 and t not in STOPWORDS else t for t in lowered]
+        content = [len(t) > 2 and t not in STOPWORDS for t in lowered]
         seen: set[tuple[str, ...]] = set()
-        for index, word_stem in enumerate(stems):
-            if word_stem != anchor:
+        for index, word in enumerate(words):
+            if word != anchor or not content[index]:
                 continue
-            spans = [(index, index + 1)]
-            if index > 0 and stems[index - 1]:
-                spans.append((index - 1, index + 1))
-            if index + 1 < len(tokens) and stems[index + 1]:
-                spans.append((index, index + 2))
-            for start, end in spans:
-                key = tuple(s for s in stems[start:end] if s)
-                if key not in seen:
+            for start in range(max(0, index - _LONGEST_LABEL + 1), index + 1):
+                for end in range(index + 1, min(len(words), start + _LONGEST_LABEL) + 1):
+                    key = tuple(words[start:end])
+                    if key in seen or not _label_shaped(lowered[start:end], content[start:end]):
+                        continue
                     seen.add(key)
                     counts[key] += 1
                     surfaces[key][" ".join(tokens[start:end])] += 1
+    # A longer label says more, so it must be shared more: by three statements and half.
+    needed = max(3, (len(group) + 1) // 2)
+    longer = sorted(
+        (-len(key), -n, key) for key, n in counts.items() if len(key) > 2 and n >= needed
+    )
     pairs = sorted((-n, key) for key, n in counts.items() if len(key) == 2 and n >= 2)
-    key = pairs[0][1] if pairs else (anchor,)
+    if longer:
+        key = longer[0][2]
+    elif pairs:
+        key = pairs[0][1]
+    else:
+        key = (anchor,)
     if key not in surfaces:
         return anchor
     text = min(surfaces[key].items(), key=lambda item: (-item[1], item[0]))[0]
     return text[:1].upper() + text[1:]
 
 
+def _label_shaped(words: list[str], content: list[bool]) -> bool:
+    """A phrase a label can be: two words are both content words, as they always were;
+    a longer one starts on a content word and does not end on one that leaves it hanging."""
+    if len(words) == 2:
+        return all(content)
+    return content[0] and (content[-1] or words[-1] in _COPULAS)
+
+
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def _surface(token: str) -> str:
-    """Lower case, except acronyms ("VAT") which stay as written."""
-    return token if len(token) > 1 and token.isupper() else token.lower()
+def _surface(token: str, inside: bool) -> str:
+    """Lower case, except what is capitalised for its own sake: acronyms ("VAT"), "I", and
+    names inside a sentence ("Sunday", "SageDesk"); a sentence's first word is lowered."""
+    if token.isupper() and (len(token) > 1 or token == "I"):
+        return token
+    return token if inside and token[:1].isupper() else token.lower()
 
 
 def _shorten(text: str, limit: int = 80) -> str:

@@ -104,3 +104,46 @@ def test_many_statements_stay_fast_enough_to_group(benchmark_size=6000):
     ]
     themes = group_statements(statements)
     assert sum(len(t.statements) for t in themes) == benchmark_size
+
+
+def test_a_theme_is_named_by_the_phrase_its_statements_share():
+    themes = group_statements(
+        [
+            s("I built that spreadsheet myself, I know where everything is.", "p1"),
+            s("My sheet is ugly but I know where everything is", "p2"),
+            s("He knows where everything is in the old sheet", "p3"),
+            s("Knows the old tool inside out", "p4"),
+        ]
+    )
+    assert themes[0].label == "Know where everything is"
+    assert themes[0].count == 4
+
+
+def test_a_longer_label_needs_three_statements_else_a_shared_pair_names_it():
+    themes = group_statements(
+        [
+            s("Her accountant recommended Ledgerly himself", "p1"),
+            s("Her accountant recommended Ledgerly to her", "p2"),
+            s("His accountant offered to keep the template", "p3"),
+            s("The accountant wants paper copies", "p4"),
+        ]
+    )
+    # "accountant recommended Ledgerly" is shared by two: too few for a three-word label.
+    assert themes[0].label == "Accountant recommended"
+
+
+def test_labels_never_end_hanging_and_keep_names_capitalised():
+    themes = group_statements(
+        [
+            s("Invoices from SageDesk by hand", "p1"),
+            s("invoices from SageDesk by hand, again", "p2"),
+            s("Still invoices from SageDesk by hand every week", "p3"),
+        ]
+    )
+    assert themes[0].label == "Invoices from SageDesk by hand"
+    themes = group_statements(
+        [s(f"{who} paid for the desktop licence in September", who) for who in ("p1", "p2", "p3")]
+    )
+    label = themes[0].label
+    assert label.split()[-1] not in {"the", "for", "in", "a"}
+    assert label.split()[0] not in {"the", "for", "in", "a"}
