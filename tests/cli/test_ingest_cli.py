@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, json_out, snapshot
+from tests.conftest import EXAMPLES, FIXTURES, json_out, snapshot
 
 NOTE = "---\nid: {id}\nrole: {role}\n---\n## Push\n- {push}\n## Pull\n- Bank sync #bank\n"
 
@@ -394,3 +394,23 @@ def test_an_id_taken_in_another_ingested_folder_is_refused(run, tmp_path):
     assert "a-notes/one.md" in errors["copy-of-one.md"]
     assert "z-notes/two.md" in errors["copy-of-two.md"]
     assert sorted(i["id"] for i in json_out(run("export"))["interviews"]) == ["p1", "p2", "p3"]
+
+
+def test_parallel_reading_gives_the_same_store_and_problems(run, tmp_path, monkeypatch):
+    """Many changed notes are read across processes; nothing may differ from one process."""
+    import jtbd.ingest
+
+    notes = tmp_path / "mixed"
+    shutil.copytree(EXAMPLES, notes)
+    for fixture in ("empty", "encodings", "malformed-frontmatter", "wrong-type", "duplicate-id"):
+        shutil.copytree(FIXTURES / "bad" / fixture, notes / fixture)
+
+    def ingest(workspace: str, threshold: int) -> tuple[dict, dict]:
+        monkeypatch.setattr(jtbd.ingest, "PARALLEL_THRESHOLD", threshold)
+        summary = json_out(run("ingest", notes, "--workspace", workspace, "--json"))
+        return summary, json_out(run("export", "--workspace", workspace, "--all"))
+
+    one_process = ingest("ws-serial", 10_000)
+    across_processes = ingest("ws-parallel", 1)
+    assert across_processes == one_process
+    assert one_process[0]["errors"] and one_process[0]["warnings"]  # problems crossed too
