@@ -98,9 +98,26 @@ def find_notes(folder: Path, skip: Path | None = None) -> tuple[list[str], list[
         relative = os.path.relpath(directory, top).replace(os.sep, "/")
         prefix = "" if relative == "." else relative + "/"
         for name in sorted(files):
-            if not name.startswith("."):
-                (notes if is_note(name) else others).append(prefix + name)
+            if name.startswith("."):
+                continue
+            if is_note(name):
+                notes.append(prefix + name)
+            else:
+                others.append(printable_path(prefix + name))
     return notes, others
+
+
+def printable_path(path: str) -> str:
+    """A path as text that can be printed, even when its name is not valid UTF-8.
+
+    Such names (old Windows archives, zip files) reach Python with "surrogate" characters
+    that no output can encode; they are shown with the bad bytes escaped, like ``\\xff``.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 @dataclass
@@ -117,6 +134,9 @@ class _Outcome:
 def _read_changed(task: tuple[str, str]) -> _Outcome:
     """Read one note: ``task`` is (path as the user sees it, source)."""
     shown, source = task
+    if printable_path(source) != source:
+        problem = "the file name is not valid UTF-8: rename the file to ingest it"
+        return _Outcome(error=Problem(printable_path(shown), problem))
     try:
         with open(shown, "rb") as file:
             data = file.read()
@@ -126,6 +146,7 @@ def _read_changed(task: tuple[str, str]) -> _Outcome:
     content_hash = content_hash_of(data)
     try:
         result = read_note_bytes(data, shown, source)
+        record = NoteRecord.of(result, content_hash, stat.st_size, stat.st_mtime_ns)
     except EmptyNoteError as empty:
         return _Outcome(warnings=[Problem(empty.path, empty.message, empty.line)])
     except GeneratedFileError:
@@ -137,7 +158,6 @@ def _read_changed(task: tuple[str, str]) -> _Outcome:
             f"could not be read (a jtbd bug, please report it): {type(error).__name__}: {error}"
         )
         return _Outcome(error=Problem(shown, message))
-    record = NoteRecord.of(result, content_hash, stat.st_size, stat.st_mtime_ns)
     return _Outcome(record, result.warnings)
 
 
@@ -176,6 +196,8 @@ def ingest_folder(
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder of notes")
     root = str(folder.resolve())
+    if printable_path(root) != root:
+        raise UsageError(f"{printable_path(root)}: the folder's path is not valid UTF-8: rename it")
     summary = IngestSummary(folder=str(folder))
     present, summary.ignored = find_notes(folder, skip=workspace.folder.resolve())
     stored = workspace.stored_notes(root)

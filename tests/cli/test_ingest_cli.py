@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -414,3 +415,35 @@ def test_parallel_reading_gives_the_same_store_and_problems(run, tmp_path, monke
     across_processes = ingest("ws-parallel", 1)
     assert across_processes == one_process
     assert one_process[0]["errors"] and one_process[0]["warnings"]  # problems crossed too
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take such names")
+def test_file_names_that_are_not_utf8_cost_only_that_file(run, notes):
+    folder = os.fsencode(notes)
+    with open(folder + b"/bad\xffname.md", "wb") as file:
+        file.write(b"## Push\n- x\n")
+    with open(folder + b"/photo\xfe.png", "wb") as file:
+        file.write(b"\x89PNG")
+    result = run("ingest", notes, "--json")
+    assert result.exit_code == 1
+    data = json_out(result)
+    assert data["added"] == ["p1", "p2"]  # the other notes still landed
+    assert data["ignored"] == ["photo\\xfe.png"]
+    (error,) = data["errors"]
+    assert error["file"].endswith("bad\\xffname.md")
+    assert "not valid UTF-8" in error["message"]
+    report = run("report", notes, "--format", "json")
+    assert report.exit_code == 1
+    assert "bad\\xffname.md: the file name is not valid UTF-8" in report.stderr
+    assert "internal error" not in report.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux file systems take such names")
+def test_a_folder_path_that_is_not_utf8_is_a_clear_error(run, tmp_path):
+    folder = os.fsencode(tmp_path) + b"/notes\xff"
+    os.mkdir(folder)
+    with open(folder + b"/p1.md", "wb") as file:
+        file.write(b"## Push\n- x\n")
+    result = run("ingest", os.fsdecode(folder))
+    assert result.exit_code == 2
+    assert "not valid UTF-8" in result.stderr and "internal error" not in result.stderr
