@@ -26,6 +26,8 @@ from jtbd.readers.vocabulary import (
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
+# A thematic break ("---", "* * *"): Obsidian users divide sections with them.
+_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _BRACKET_FORCE = re.compile(r"^\[(?:push|pull|anxiety|inertia|habit)\]", re.IGNORECASE)
 _FORCE_TAG = re.compile(r"(?<![\w&#/])#(?:push|pull|anxiety|inertia|habit)\b", re.IGNORECASE)
 
@@ -92,6 +94,11 @@ class _Scanner:
                 self.notes.append(raw)
                 continue
             if first_char == "#" and self.heading(raw, number):
+                continue
+            if first_char in "-*_" and _BREAK.match(raw):
+                self.close()  # it ends the item or paragraph above; kept as free notes
+                self.notes.append(raw)
+                self.previous_blank = True
                 continue
             if first_char in "-*+0123456789":
                 match = _LIST_ITEM.match(raw)
