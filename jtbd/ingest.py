@@ -261,6 +261,13 @@ def ingest_folder(
     if gone:
         workspace.remove(root, gone)
     summary.removed = sorted(stored[source].interview_id for source in gone)
+    # A note moved or renamed is the same interview from a new file: updated, not a
+    # removal and an addition of the same id.
+    moved = set(summary.added) & set(summary.removed)
+    if moved:
+        summary.added = [i for i in summary.added if i not in moved]
+        summary.removed = [i for i in summary.removed if i not in moved]
+        summary.updated += sorted(moved)
     return summary
 
 

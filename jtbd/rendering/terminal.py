@@ -132,9 +132,10 @@ def _balance(report: Report) -> RenderableType:
             f"{row.net:+d}",
             escape(row.switched_to or "did not switch"),
         )
+    switched, stayed = (balance.mean_net(group) for group in (True, False))
     summary = Text(
         f"push + pull {balance.forward} vs anxiety + habit {balance.backward}; mean net: "
-        f"{balance.mean_net(True)} switched, {balance.mean_net(False)} did not"
+        f"{_or_dash(switched)} switched, {_or_dash(stayed)} did not"
     )
     return Group(summary, table)
 
@@ -195,3 +196,8 @@ def _appendix(report: Report) -> RenderableType:
             escape(segments),
         )
     return table
+
+
+def _or_dash(value: float | None) -> str:
+    """A figure, or an em dash where there is none (no one in that group)."""
+    return "—" if value is None else str(value)

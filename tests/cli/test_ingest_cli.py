@@ -447,3 +447,13 @@ def test_a_folder_path_that_is_not_utf8_is_a_clear_error(run, tmp_path):
     result = run("ingest", os.fsdecode(folder))
     assert result.exit_code == 2
     assert "not valid UTF-8" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_moved_note_is_updated_not_removed_and_added(run, notes):
+    run("ingest", notes, "-q")
+    (notes / "archive").mkdir()
+    (notes / "a.md").rename(notes / "archive" / "a.md")
+    data = json_out(run("ingest", notes, "--json"))
+    assert (data["added"], data["updated"], data["removed"]) == ([], ["p1"], [])
+    exported = {i["id"]: i["source"] for i in json_out(run("export"))["interviews"]}
+    assert exported == {"p1": "archive/a.md", "p2": "sub/b.md"}

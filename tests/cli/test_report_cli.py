@@ -286,3 +286,14 @@ def test_obsidian_display_properties_are_never_segments(run, tmp_path):
     run("ingest", notes, "-q")
     exported = json_out(run("export"))["interviews"][0]["attributes"]
     assert exported["cssclasses"] == ["wide"]  # still in the data: nothing is dropped
+
+
+def test_terminal_balance_with_no_one_switched_shows_a_dash_not_none(run, tmp_path):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "p1.md").write_text("## Push\n- Late invoices\n## Habit\n- The old sheet\n")
+    result = run("report", notes)
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(result.stdout.split())
+    assert "mean net: — switched, 0.0 did not" in text
+    assert "None" not in result.stdout

@@ -272,7 +272,9 @@ def test_placeholder_jobs_and_timeline_are_free_notes(tmp_path):
 
 @pytest.mark.parametrize("divider", ["---", "***", "___", "* * *", "- - -", "----------"])
 def test_a_divider_ends_the_item_above_and_is_not_part_of_it(tmp_path, divider):
-    result = note(tmp_path, f"## Push\n- Late invoices\n{divider}\n- Formulas broke\n## Pull\n- x\n")
+    result = note(
+        tmp_path, f"## Push\n- Late invoices\n{divider}\n- Formulas broke\n## Pull\n- x\n"
+    )
     assert [f.text for f in result.interview.forces_of(ForceKind.PUSH)] == [
         "Late invoices",
         "Formulas broke",
