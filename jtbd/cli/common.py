@@ -37,7 +37,13 @@ def is_debug(ctx: typer.Context) -> bool:
 
 def error_line(message: str) -> None:
     """Print one error line to stderr."""
-    typer.echo(f"error: {message}", err=True)
+    # Plain text, never console markup: messages carry file names and the notes' own words.
+    typer.echo(typer.style("error:", fg="red") + f" {message}", err=True)
+
+
+def warning_line(message: str) -> None:
+    """Print one warning line to stderr."""
+    typer.echo(typer.style("warning:", fg="yellow") + f" {message}", err=True)
 
 
 @contextmanager

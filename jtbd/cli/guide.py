@@ -25,7 +25,10 @@ def new_guide_command(
     ] = None,
     job: Annotated[
         str | None,
-        typer.Option(help="Fills {job}: the job as a verb phrase, e.g. 'file my expenses'."),
+        typer.Option(
+            help="Fills {job}: the job as a verb phrase that any participant could say "
+            "(no 'my'), e.g. 'file expenses'."
+        ),
     ] = None,
     minutes: Annotated[
         int | None,

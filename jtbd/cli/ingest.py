@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from jtbd.cli.common import WORKSPACE_OPTION, reported_errors, workspace_path, write_output, wrote
+from jtbd.cli.common import (
+    WORKSPACE_OPTION,
+    error_line,
+    reported_errors,
+    warning_line,
+    workspace_path,
+    write_output,
+    wrote,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -80,13 +88,12 @@ def _ingest_with_progress(folder: Path, store: object) -> IngestSummary:
 def _print_summary(summary: IngestSummary, quiet: bool) -> None:
     from rich.console import Console
 
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
     for problem in summary.errors:
-        errors.print(f"[red]error:[/red] {problem}", markup=True)
+        error_line(str(problem))
     if quiet:
         return
     for problem in summary.warnings:
-        errors.print(f"[yellow]warning:[/yellow] {problem}", markup=True)
+        warning_line(str(problem))
     _summary_table(Console(highlight=False), summary)
 
 

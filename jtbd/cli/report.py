@@ -13,6 +13,7 @@ from jtbd.cli.common import (
     WORKSPACE_OPTION,
     error_line,
     reported_errors,
+    warning_line,
     workspace_path,
     write_output,
     wrote,
@@ -73,6 +74,8 @@ def report_command(
                 read = read_folder(folder)
                 for problem in read.errors:
                     error_line(str(problem))
+                for problem in read.warnings:
+                    warning_line(str(problem))
                 failed = bool(read.errors)
                 interviews = read.interviews
             else:

@@ -457,3 +457,14 @@ def test_a_moved_note_is_updated_not_removed_and_added(run, notes):
     assert (data["added"], data["updated"], data["removed"]) == ([], ["p1"], [])
     exported = {i["id"]: i["source"] for i in json_out(run("export"))["interviews"]}
     assert exported == {"p1": "archive/a.md", "p2": "sub/b.md"}
+
+
+def test_messages_show_brackets_in_names_and_notes_as_written(run, tmp_path):
+    """File names and note text are never read as console markup ("[red]", "[/]")."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "p[red]1.md").write_text("## Timeline\n- [/red] oops: x\n- Weird [bold]label: y\n")
+    result = run("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    assert "p[red]1.md:2: timeline item '[/red] oops' is not a switch stage" in result.stderr
+    assert "timeline item 'Weird [bold]label'" in result.stderr

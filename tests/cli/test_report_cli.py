@@ -297,3 +297,11 @@ def test_terminal_balance_with_no_one_switched_shows_a_dash_not_none(run, tmp_pa
     text = " ".join(result.stdout.split())
     assert "mean net: — switched, 0.0 did not" in text
     assert "None" not in result.stdout
+
+
+def test_report_from_a_folder_shows_the_notes_warnings(run, examples_dir):
+    result = run("report", examples_dir, "--format", "json")
+    assert result.exit_code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
+    assert warnings and all(":" in line[len("warning: ") :] for line in warnings)
+    assert any("p03" in line and "job statement" in line for line in warnings)
