@@ -20,7 +20,8 @@ WORKSPACE_OPTION = typer.Option(
     "--workspace",
     "-w",
     envvar="JTBD_WORKSPACE",
-    help="Folder of the workspace store [default: .jtbd in the current folder].",
+    # "\[" : help text is rich markup, where a bare [default: ...] would vanish.
+    help="Folder of the workspace store \\[default: .jtbd in the current folder].",
     show_default=False,
 )
 

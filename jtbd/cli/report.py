@@ -42,7 +42,7 @@ def report_command(
         None,
         "--format",
         "-f",
-        help="terminal, html, md or json [default: terminal, or from the -o/--template name].",
+        help="terminal, html, md or json \\[default: terminal, or from the -o/--template name].",
         show_default=False,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),

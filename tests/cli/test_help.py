@@ -26,6 +26,12 @@ def test_command_help(command):
     assert result.exit_code == 0
     assert "Usage:" in result.stdout
     assert len(result.stdout) > 200
+    assert "<bool>" not in result.stdout  # flags take no value; the help must not say so
+
+
+def test_help_shows_bracketed_defaults_written_in_the_help_text():
+    text = " ".join(CliRunner().invoke(app, ["ingest", "--help"]).stdout.split())
+    assert "[default: .jtbd in the current folder]" in text.replace("│ ", "")
 
 
 def test_version():
