@@ -95,7 +95,8 @@ class _Scanner:
                 continue
             if first_char == "#" and self.heading(raw, number):
                 continue
-            if first_char in "-*_" and _BREAK.match(raw):
+            # strip() first: a cheap no for every ordinary list item.
+            if first_char in "-*_" and not stripped.strip("-*_ \t") and _BREAK.match(raw):
                 self.close()  # it ends the item or paragraph above; kept as free notes
                 self.notes.append(raw)
                 self.previous_blank = True
