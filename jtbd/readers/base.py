@@ -107,6 +107,8 @@ class _KnownKeys(BaseModel):
 
 
 KNOWN_KEYS = frozenset(_KnownKeys.model_fields) | {"date"}
+# The type each known key has once valid; a value of exactly that type needs no validation.
+_KNOWN_TYPES = {key: bool if key == "consent" else str for key in _KnownKeys.model_fields}
 
 # line_of(key) gives the file line of a top-level key, for error messages.
 LineOf = Callable[[str], "int | None"]
@@ -116,9 +118,12 @@ def interview_fields(
     data: dict[str, Any], path: str, line_of: LineOf, skip: frozenset[str] = frozenset()
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Validate the known keys of a note and keep every other key as an attribute."""
-    known = {key: data[key] for key in _KnownKeys.model_fields if key in data}
+    known = {key: data[key] for key in _KNOWN_TYPES if key in data}
     try:
-        fields = _KnownKeys.model_validate(known).model_dump(exclude_none=True)
+        if all(type(value) is _KNOWN_TYPES[key] for key, value in known.items()):
+            fields = known  # already what validation would give: skip it (every note asks)
+        else:
+            fields = _KnownKeys.model_validate(known).model_dump(exclude_none=True)
     except ValidationError as error:
         first = error.errors()[0]
         key = str(first["loc"][0])

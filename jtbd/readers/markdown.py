@@ -244,7 +244,7 @@ class _Scanner:
             self.warn("a force tag with no text: kept as free notes", item.line)
             self.notes.append(text)
             return
-        if is_placeholder(tagged.text):
+        if tagged.text[0] == "(" and is_placeholder(tagged.text):
             self.placeholder(text, item.line)
             return
         self.forces.append(
