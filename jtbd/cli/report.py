@@ -28,9 +28,17 @@ class ReportFormat(str, Enum):
     html = "html"
     md = "md"
     json = "json"
+    svg = "svg"
 
 
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".json": "json"}
+_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".svg": "svg",
+}
 
 
 def report_command(
@@ -42,7 +50,8 @@ def report_command(
         None,
         "--format",
         "-f",
-        help="terminal, html, md or json \\[default: terminal, or from the -o/--template name].",
+        help="terminal, html, md, json, or svg (the forces diagram alone) "
+        "\\[default: terminal, or from the -o/--template name].",
         show_default=False,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
@@ -124,7 +133,7 @@ def _format(
         return ReportFormat(_SUFFIXES[suffixes[-1]])
     if chosen is ReportFormat.terminal and (output or template):
         raise UsageError(
-            "--format terminal prints to the terminal: use html, md or json for a file"
+            "--format terminal prints to the terminal: use html, md, json or svg for a file"
         )
     return chosen
 

@@ -1,4 +1,4 @@
-"""Render a Report through its Jinja template: HTML, Markdown or JSON.
+"""Render a Report through its Jinja template: HTML, Markdown, JSON, or the SVG diagram.
 
 Pure functions: data in, text out. Writing files and printing is the CLI's job.
 """
@@ -16,7 +16,7 @@ from jtbd.rendering.diagram import forces_diagram, saturation_chart
 from jtbd.rendering.templates import environment, render, render_file
 from jtbd.synthesis.report import Report
 
-TEMPLATE_FORMATS = ("html", "md", "json")
+TEMPLATE_FORMATS = ("html", "md", "json", "svg")
 
 
 @dataclass
@@ -34,7 +34,7 @@ def render_report(
     template_dir: Path | None = None,
     diagram_file: str | None = None,
 ) -> RenderedReport:
-    """Render ``report`` as ``format`` ("html", "md", "json").
+    """Render ``report`` as ``format`` ("html", "md", "json", or "svg": the diagram alone).
 
     ``template`` is the user's own template file; ``template_dir`` a folder whose
     templates override bundled ones of the same name. ``diagram_file`` is the name the
@@ -55,6 +55,8 @@ def render_report(
     }
     if template is not None:
         text = render_file(template, context, env)
+    elif format == "svg":
+        text = diagram  # the forces diagram on its own, for slides and documents
     else:
         text = render(env, f"report.{format}.j2", context)
     return RenderedReport(text, diagram)

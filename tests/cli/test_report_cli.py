@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -305,3 +306,17 @@ def test_report_from_a_folder_shows_the_notes_warnings(run, examples_dir):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
     assert warnings and all(":" in line[len("warning: ") :] for line in warnings)
     assert any("p03" in line and "job statement" in line for line in warnings)
+
+
+def test_svg_format_is_the_forces_diagram_alone(ingested, tmp_path):
+    result = ingested("report", "-o", tmp_path / "forces.svg")
+    assert result.exit_code == 0, result.stderr
+    svg = (tmp_path / "forces.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert ElementTree.fromstring(svg).tag.endswith("svg")  # well-formed, opens anywhere
+    assert "Push of the situation" in svg
+    markdown_diagram = tmp_path / "r-forces.svg"
+    ingested("report", "-o", tmp_path / "r.md")
+    assert markdown_diagram.read_text(encoding="utf-8") == svg  # the same picture
+    printed = ingested("report", "--format", "svg")
+    assert printed.stdout.strip() == svg.strip()
