@@ -336,9 +336,9 @@ def test_export_leaves_out_consent_false_unless_all(run, notes, tmp_path):
 @pytest.fixture
 def write_each_note_at_once(monkeypatch):
     """Early writes flush after every note, so a later duplicate finds them already stored."""
-    import jtbd.ingest
+    import jtbd.duplicates
 
-    monkeypatch.setattr(jtbd.ingest, "WRITE_BATCH", 1)
+    monkeypatch.setattr(jtbd.duplicates, "WRITE_BATCH", 1)
 
 
 def test_a_duplicate_found_after_its_twin_was_written_refuses_both(
