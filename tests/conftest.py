@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -59,3 +60,9 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def fill_in_template(text: str) -> str:
+    """What a note taker does with a notes template: replace each (placeholder) with what
+    the participant said."""
+    return re.sub(r"\([^()\n]*\)", "they said something specific about it", text)

@@ -15,6 +15,7 @@ from jtbd.guide_render import render_guide, render_notes_template
 from jtbd.models import ForceKind, SwitchStage
 from jtbd.readers import read_note
 from jtbd.resources import guides_dir
+from tests.conftest import fill_in_template
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "guides"
 BAD = FIXTURES / "bad"
@@ -215,18 +216,13 @@ def test_rendered_fit_notes_what_was_dropped() -> None:
 # -- the notes template round trip -------------------------------------------------------------
 
 
-def _fill_in(text: str) -> str:
-    """What a note taker does: replace each (placeholder) with what the participant said."""
-    return re.sub(r"\([^()\n]*\)", "they said something specific about it", text)
-
-
 @pytest.mark.parametrize(("guide_type", "lang"), BUNDLED, ids=bundled_ids())
 def test_notes_template_filled_in_ingests_without_warnings(
     guide_type: str, lang: str, tmp_path: Path
 ) -> None:
     text = render_notes_template(LIBRARY.load(guide_type, lang), product="Acme: Pro")
     note = tmp_path / f"{guide_type}.md"
-    note.write_text(_fill_in(text), encoding="utf-8")
+    note.write_text(fill_in_template(text), encoding="utf-8")
     result = read_note(note, root=tmp_path)
     assert [w.message for w in result.warnings] == []
     interview = result.interview

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,6 +12,7 @@ import pytest
 from typer.testing import Result
 
 from jtbd.guide import GuideLibrary
+from tests.conftest import fill_in_template
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "guides"
 TYPES = GuideLibrary().types()
@@ -183,9 +183,7 @@ def test_notes_templates_ingest_with_zero_warnings(run: Run, tmp_path: Path) -> 
             options = ("-t", guide_type, "--lang", lang, "--product", "Acme", "-o", output)
             result = run("new-guide", "--notes-template", *options)
             assert result.exit_code == 0, result.stderr
-            # What a note taker does: replace each (placeholder) with what was said.
-            filled = re.sub(r"\([^()\n]*\)", "they said something specific", output.read_text())
-            output.write_text(filled, encoding="utf-8")
+            output.write_text(fill_in_template(output.read_text()), encoding="utf-8")
     result = run("ingest", notes, "--workspace", tmp_path / "ws", "--json")
     assert result.exit_code == 0, result.stdout + result.stderr
     summary = json.loads(result.stdout)
