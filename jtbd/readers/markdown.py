@@ -315,13 +315,13 @@ class _Scanner:
         line, text = self.placeholders[0]
         count = len(self.placeholders)
         if count == 1:
-            what, fix = f"an unfilled template placeholder {text!r}", "fill it in or delete it"
+            what, them = f"an unfilled template placeholder {text!r}", "it"
         else:
-            what, fix = (
-                f"{count} unfilled template placeholders, the first {text!r}",
-                "fill them in",
-            )
-        self.warn(f"{what}: kept as free notes, not as interview data ({fix})", line)
+            what, them = f"{count} unfilled template placeholders, the first {text!r}", "them"
+        self.warn(
+            f"{what}: kept as free notes, not as interview data (fill {them} in or delete {them})",
+            line,
+        )
 
 
 class MarkdownReader:

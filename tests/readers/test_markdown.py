@@ -267,6 +267,7 @@ def test_placeholder_jobs_and_timeline_are_free_notes(tmp_path):
     (warning,) = result.warnings
     assert warning.line == 2
     assert warning.message.startswith("3 unfilled template placeholders, the first ")
+    assert warning.message.endswith("(fill them in or delete them)")
     assert "(when did it start?)" in interview.notes
 
 
