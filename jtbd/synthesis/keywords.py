@@ -60,11 +60,12 @@ def stem(word: str) -> str:
     return word
 
 
+def is_content_word(word: str) -> bool:
+    """True for a lower-case word that carries meaning: not a stopword, not one or two letters."""
+    return len(word) > 2 and word not in STOPWORDS
+
+
 @lru_cache(maxsize=1 << 17)  # a statement's words are needed for grouping, labels and quotes
 def keywords(text: str) -> frozenset[str]:
     """The stems of the content words of ``text``."""
-    return frozenset(
-        stem(word)
-        for word in _WORD.findall(text.lower())
-        if len(word) > 2 and word not in STOPWORDS
-    )
+    return frozenset(stem(word) for word in _WORD.findall(text.lower()) if is_content_word(word))

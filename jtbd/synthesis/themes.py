@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from jtbd.synthesis.keywords import STOPWORDS, keywords, stem
+from jtbd.synthesis.keywords import is_content_word, keywords, stem
 
 
 @dataclass(frozen=True)
@@ -183,9 +183,9 @@ def _phrase_label(group: list[Statement], anchor: str) -> str:
     for statement in group:
         tokens = [_surface(token, i > 0) for i, token in enumerate(_TOKEN.findall(statement.text))]
         lowered = [token.lower() for token in tokens]
-        # A content word's stem, or a small word as it is (None if it can't be a label's end).
-        words = [stem(t) if len(t) > 2 and t not in STOPWORDS else t for t in lowered]
-        content = [len(t) > 2 and t not in STOPWORDS for t in lowered]
+        content = [is_content_word(t) for t in lowered]
+        # A content word's stem, or a small word as it is, to compare phrases by.
+        words = [stem(t) if c else t for t, c in zip(lowered, content, strict=True)]
         seen: set[tuple[str, ...]] = set()
         for index, word in enumerate(words):
             if word != anchor or not content[index]:
