@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -67,6 +68,42 @@ class Force(_Model):
     """Nested list items under the force: detail, not separate forces."""
     source: str = ""
     line: int | None = None
+    start: float | None = None
+    """Seconds into the recording where the statement starts (transcripts only)."""
+    origin: Literal["coded", "suggested"] = "coded"
+    """``coded`` when the researcher tagged it; ``suggested`` when ``jtbd suggest`` proposed it."""
+    confidence: float | None = None
+    """The suggester's confidence (0-1) for a suggested force; None for a coded one."""
+
+
+Role = Literal["interviewer", "participant"]
+
+
+class Turn(_Model):
+    """One speaker's uninterrupted turn in a transcript (consecutive cues merged)."""
+
+    speaker: str | None = None
+    """The speaker's label as the transcript gives it; None when it has no labels."""
+    role: Role = "participant"
+    start: float | None = None
+    """Seconds from the start of the recording; None where the format has no times."""
+    end: float | None = None
+    text: str
+    source: str = ""
+    line: int | None = None
+    """The line where the turn's text starts."""
+
+
+class Statement(_Model):
+    """One sentence of a participant's turn: what the suggester and themes work on."""
+
+    text: str
+    speaker: str | None = None
+    turn: int
+    """Index of the turn in ``Interview.turns`` it comes from."""
+    start: float | None = None
+    source: str = ""
+    line: int | None = None
 
 
 def job_sentence(when: str, want: str, so: str | None) -> str:
@@ -121,6 +158,10 @@ class Interview(_Model):
     timeline: list[TimelineEvent] = Field(default_factory=list)
     notes: str = ""
     """Everything in the note that is not one of the above, so nothing is lost."""
+    turns: list[Turn] = Field(default_factory=list)
+    """A transcript's speakers' turns, in order; empty for a note."""
+    statements: list[Statement] = Field(default_factory=list)
+    """Participant turns split into sentences, each with its own line and time."""
 
     def forces_of(self, kind: ForceKind) -> list[Force]:
         """The forces of one kind, in note order."""

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import to_json
 
 from jtbd.errors import NoteError
-from jtbd.models import AttributeValue, Interview
+from jtbd.models import AttributeValue, Force, Interview, JobStatement, TimelineEvent
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,25 @@ class NoteResult:
         return to_json(self.data, inf_nan_mode="null").decode()
 
 
+def json_template(model: type[BaseModel]) -> dict[str, Any]:
+    """Every field of ``model`` in field order, at its default in JSON form (required: None).
+
+    Fast readers copy a template and fill in what they know, so the dicts they build are
+    ``model_dump(mode="json")`` in shape without a second list of fields to keep in step.
+    """
+    template: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        default = None if info.is_required() else info.get_default(call_default_factory=True)
+        template[name] = default.value if hasattr(default, "value") else default
+    return template
+
+
+FORCE_TEMPLATE = json_template(Force)
+JOB_TEMPLATE = json_template(JobStatement)
+TIMELINE_TEMPLATE = json_template(TimelineEvent)
+_INTERVIEW_TEMPLATE = json_template(Interview)
+
+
 def interview_data(
     fields: dict[str, Any],
     source: str,
@@ -75,22 +94,13 @@ def interview_data(
     notes: str,
 ) -> dict[str, Any]:
     """Interview data as NoteResult holds it, from ``interview_fields`` and a note body."""
+    data = _INTERVIEW_TEMPLATE.copy()
+    data.update(fields)
     date = fields.get("date")
-    return {
-        "id": fields["id"],
-        "participant": fields.get("participant"),
-        "date": date.isoformat() if date is not None else None,
-        "interviewer": fields.get("interviewer"),
-        "consent": fields.get("consent"),
-        "switched_from": fields.get("switched_from"),
-        "switched_to": fields.get("switched_to"),
-        "attributes": fields["attributes"],
-        "source": source,
-        "forces": forces,
-        "jobs": jobs,
-        "timeline": timeline,
-        "notes": notes,
-    }
+    data["date"] = date.isoformat() if date is not None else None
+    data.update(source=source, forces=forces, jobs=jobs, timeline=timeline, notes=notes)
+    data["turns"], data["statements"] = [], []  # fresh lists: the template's are shared
+    return data
 
 
 class _KnownKeys(BaseModel):

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jtbd.models import ForceKind
-from jtbd.readers.base import NoteResult, Problem, interview_data, interview_fields
+from jtbd.readers.base import (
+    FORCE_TEMPLATE,
+    JOB_TEMPLATE,
+    TIMELINE_TEMPLATE,
+    NoteResult,
+    Problem,
+    interview_data,
+    interview_fields,
+)
 from jtbd.readers.text import split_frontmatter, split_lines
 from jtbd.readers.vocabulary import (
     Section,
@@ -247,18 +255,17 @@ class _Scanner:
         if tagged.text[0] == "(" and is_placeholder(tagged.text):
             self.placeholder(text, item.line)
             return
-        self.forces.append(
-            {
-                "kind": kind._value_,  # not .value, a slow property, for every force
-                "text": tagged.text,
-                "quote": item.quote or tagged.quote,
-                "intensity": None,
-                "tags": tagged.tags,
-                "detail": item.detail,
-                "source": self.source,
-                "line": item.line,
-            }
+        force = FORCE_TEMPLATE.copy()
+        force.update(
+            kind=kind._value_,  # not .value, a slow property, for every force
+            text=tagged.text,
+            quote=item.quote or tagged.quote,
+            tags=tagged.tags,
+            detail=item.detail,
+            source=self.source,
+            line=item.line,
         )
+        self.forces.append(force)
 
     def add_job(self, text: str, line: int) -> None:
         parts = parse_job(text)
@@ -269,16 +276,11 @@ class _Scanner:
             self.warn(
                 "job statement is not 'When ..., I want to ..., so I can ...': kept whole", line
             )
-        self.jobs.append(
-            {
-                "text": text,
-                "when": parts.when,
-                "want": parts.want,
-                "so": parts.so,
-                "source": self.source,
-                "line": line,
-            }
+        job = JOB_TEMPLATE.copy()
+        job.update(
+            text=text, when=parts.when, want=parts.want, so=parts.so, source=self.source, line=line
         )
+        self.jobs.append(job)
 
     def add_timeline(self, item: _Item, text: str) -> None:
         label, _, rest = text.partition(":")
@@ -296,9 +298,9 @@ class _Scanner:
             self.placeholder(text, item.line)
             return
         full = " ".join([rest.strip(), *item.detail])
-        self.timeline.append(
-            {"stage": stage.value, "text": full, "source": self.source, "line": item.line}
-        )
+        event = TIMELINE_TEMPLATE.copy()
+        event.update(stage=stage.value, text=full, source=self.source, line=item.line)
+        self.timeline.append(event)
 
     def placeholder(self, text: str, line: int) -> None:
         """An item as the notes template wrote it: kept as free notes, not interview data."""
