@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,8 +75,10 @@ def json_template(model: type[BaseModel]) -> dict[str, Any]:
     """
     template: dict[str, Any] = {}
     for name, info in model.model_fields.items():
-        default = None if info.is_required() else info.get_default(call_default_factory=True)
-        template[name] = default.value if hasattr(default, "value") else default
+        default: Any = None
+        if not info.is_required():
+            default = info.get_default(call_default_factory=True)
+        template[name] = default.value if isinstance(default, Enum) else default
     return template
 
 
