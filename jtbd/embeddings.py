@@ -10,6 +10,7 @@ the same bytes on every run and on machines of the same kind.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -50,3 +51,12 @@ class SentenceEncoder:
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors /= np.where(norms == 0, 1, norms)
         return np.round(vectors, _DECIMALS).astype(np.float32)
+
+
+@functools.cache
+def shared_encoder() -> SentenceEncoder:
+    """One encoder per process: its weights are read-only, and loading them takes a second.
+
+    Library callers may make their own :class:`SentenceEncoder` instead.
+    """
+    return SentenceEncoder()
