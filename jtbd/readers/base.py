@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError

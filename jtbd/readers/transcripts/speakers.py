@@ -1,0 +1,58 @@
+"""Speaker prefixes inside caption text: ``Sam Rivera: text``, ``[SPEAKER_00]: text``.
+
+Zoom, Descript and diarised Whisper put the speaker in front of the caption text. A
+caption can also begin "Note: ..." by chance, so prefixes count as speakers only when the
+file uses them consistently (see :func:`label_prefixed`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from jtbd.readers.transcripts.cues import Cue
+
+# A name of one to five words that starts with a capital (or a bracketed label), then a
+# colon and the text. "- " in front is how some exports mark a change of speaker.
+_PREFIX = re.compile(
+    r"^(?:-\s*)?(?:\[(?P<bracket>[^\]]{1,40})\]|(?P<name>[^\W\d_][\w.'\u2019&-]*"
+    r"(?: [\w.'\u2019&-]+){0,4}))\s*:\s+(?P<text>\S.*)$"
+)
+# Share of cues that must carry a prefix for prefixes to be read as speakers.
+_CONSISTENT = 0.3
+
+
+def split_prefix(text: str) -> tuple[str | None, str]:
+    """The speaker named in front of ``text``, and the rest (None and ``text`` if none)."""
+    if ":" not in text:
+        return None, text
+    match = _PREFIX.match(text)
+    if match is None:
+        return None, text
+    name = match.group("bracket") or match.group("name")
+    if not (match.group("bracket") or name[0].isupper()):
+        return None, text
+    return name.strip(), match.group("text")
+
+
+def label_prefixed(cues: list[Cue]) -> list[Cue]:
+    """Cues with their ``Name:`` prefixes read as speakers, when the file uses them.
+
+    Prefixes count when at least 30% of the cues without a speaker start with one and a
+    name occurs at least twice (or the file has one cue); otherwise the text is left
+    whole, so a caption that happens to begin "Update: ..." is not a speaker.
+    """
+    found = [split_prefix(cue.text) if cue.speaker is None else (None, cue.text) for cue in cues]
+    counts = Counter(name for name, _ in found if name is not None)
+    unlabelled = sum(1 for cue in cues if cue.speaker is None)
+    if not counts or sum(counts.values()) < _CONSISTENT * unlabelled:
+        return cues
+    names = {name for name, count in counts.items() if count >= 2 or len(cues) == 1}
+    if not names:
+        return cues
+    labelled: list[Cue] = []
+    for cue, (name, rest) in zip(cues, found, strict=True):
+        if name is not None and name in names:
+            cue = cue._replace(speaker=name, text=rest)
+        labelled.append(cue)
+    return labelled
