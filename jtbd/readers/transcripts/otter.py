@@ -10,6 +10,7 @@ import re
 
 from jtbd.readers.transcripts.cues import TIMESTAMP, Cue, Parsed, seconds
 
+_FOOTER = "Transcribed by https://otter.ai"
 HEADER = re.compile(rf"^(?P<name>\S.{{0,60}}?)(?: {{2,}}|\t+| +\| +)(?P<stamp>{TIMESTAMP})\s*$")
 
 
@@ -29,8 +30,8 @@ def parse_otter(lines: list[str], path: str) -> Parsed:
                 speaker = match.group("name").strip()
                 start = seconds(match.group("stamp"))
                 continue
-        if speaker is None:
-            notes.append(text)  # a title above the first speaker
+        if speaker is None or text.startswith(_FOOTER):
+            notes.append(text)  # a title above the first speaker, Otter's footer
         else:
             cues.append(Cue(speaker, start, None, text, number))
     return Parsed(cues, [], "\n".join(notes))

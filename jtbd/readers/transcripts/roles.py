@@ -69,23 +69,19 @@ def decide_roles(
             Problem(path, "no speaker labels: every turn is read as the participant's")
         )
         return roles
-    if named:
-        for name in named:
-            found = {speaker for speaker in speakers if _matches(name, speaker)}
-            if not found:
-                roles.warnings.append(
-                    Problem(
-                        path,
-                        f"interviewer {name!r} never speaks here; the speakers are "
-                        + ", ".join(speakers),
-                    )
-                )
-            roles.interviewers |= found
-        return roles
     labelled = {speaker for speaker in speakers if _is_role_label(speaker)}
-    if labelled:
-        roles.interviewers = labelled
+    unmatched: list[str] = []
+    for name in named:
+        found = {speaker for speaker in speakers if _matches(name, speaker)}
+        roles.interviewers |= found
+        if not found:
+            unmatched.append(name)
+    if roles.interviewers or labelled:
+        roles.interviewers |= labelled  # "Alex" named, "INTERVIEWER:" labelled: both
         return roles
+    for name in unmatched:
+        message = f"interviewer {name!r} never speaks here; the speakers are "
+        roles.warnings.append(Problem(path, message + ", ".join(speakers)))
     if len(speakers) == 1:
         return roles  # a monologue: the one speaker is the participant
     total = sum(questions.values())

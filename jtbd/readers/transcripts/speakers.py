@@ -20,6 +20,7 @@ _PREFIX = re.compile(
 )
 # Share of cues that must carry a prefix for prefixes to be read as speakers.
 _CONSISTENT = 0.3
+_MOSTLY = 0.5
 
 
 def split_prefix(text: str) -> tuple[str | None, str]:
@@ -38,16 +39,19 @@ def split_prefix(text: str) -> tuple[str | None, str]:
 def label_prefixed(cues: list[Cue]) -> list[Cue]:
     """Cues with their ``Name:`` prefixes read as speakers, when the file uses them.
 
-    Prefixes count when at least 30% of the cues without a speaker start with one and a
-    name occurs at least twice (or the file has one cue); otherwise the text is left
-    whole, so a caption that happens to begin "Update: ..." is not a speaker.
+    Prefixes count when at least 30% of the cues without a speaker start with one, and
+    then only names that occur twice, unless half the cues or more have a prefix;
+    otherwise the text is left whole, so a caption that happens to begin "Update: ..."
+    is not a speaker.
     """
     found = [split_prefix(cue.text) if cue.speaker is None else (None, cue.text) for cue in cues]
     counts = Counter(name for name, _ in found if name is not None)
     unlabelled = sum(1 for cue in cues if cue.speaker is None)
-    if not counts or sum(counts.values()) < _CONSISTENT * unlabelled:
+    prefixed = sum(counts.values())
+    if not counts or prefixed < _CONSISTENT * unlabelled:
         return cues
-    names = {name for name, count in counts.items() if count >= 2 or len(cues) == 1}
+    everyone = prefixed >= _MOSTLY * unlabelled
+    names = {name for name, count in counts.items() if count >= 2 or everyone}
     if not names:
         return cues
     labelled: list[Cue] = []

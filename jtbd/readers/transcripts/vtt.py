@@ -93,6 +93,10 @@ def _read_block(
     end: float | None = None
     if timing < stop and "-->" in lines[timing]:
         match = _TIMING.match(lines[timing])
+        if timing + 1 >= stop and not any(line.strip() for line in lines[stop:]):
+            what = "the file ends after a cue timing line (truncated?)"
+            warnings.append(Problem(path, what, timing + 1))
+            return
         if match is None:
             warnings.append(
                 Problem(
