@@ -22,7 +22,13 @@ from jtbd.readers.transcripts.zoomchat import parse_zoom_chat
 
 @pytest.mark.parametrize(
     ("stamp", "expected"),
-    [("0:03", 3.0), ("01:02:03", 3723.0), ("00:00:07.250", 7.25), ("00:01,5", 1.5), ("12:00", 720.0)],
+    [
+        ("0:03", 3.0),
+        ("01:02:03", 3723.0),
+        ("00:00:07.250", 7.25),
+        ("00:01,5", 1.5),
+        ("12:00", 720.0),
+    ],
 )
 def test_seconds(stamp, expected):
     assert seconds(stamp) == expected
@@ -76,7 +82,9 @@ def test_vtt_without_voices_or_prefixes_has_no_speakers():
 
 
 def test_vtt_broken_timing_keeps_text_and_warns_with_line():
-    text = "WEBVTT\n\n00:00:01.000 --> 00:00:0x\nkept words\n\n00:00:02.000 --> 00:00:03.000\nnext\n"
+    text = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:0x\nkept words\n\n00:00:02.000 --> 00:00:03.000\nnext\n"
+    )
     parsed = parse_vtt(text, "t.vtt")
     assert [(c.text, c.start) for c in parsed.cues] == [("kept words", None), ("next", 2.0)]
     assert [(w.line, "not understood" in w.message) for w in parsed.warnings] == [(3, True)]
@@ -101,7 +109,10 @@ def test_vtt_header_only_is_an_error():
 
 
 def test_srt_speakers_tags_and_lines():
-    text = "1\n00:00:00,500 --> 00:00:03,200\nAna Ruiz: <i>Hello</i> there\n\n2\n00:00:03,900 --> 00:00:07,800\nBen Cho: Hi.\n"
+    text = (
+        "1\n00:00:00,500 --> 00:00:03,200\nAna Ruiz: <i>Hello</i> there\n\n"
+        "2\n00:00:03,900 --> 00:00:07,800\nBen Cho: Hi.\n"
+    )
     parsed = parse_srt(text, "t.srt")
     assert [(c.speaker, c.text, c.start, c.end, c.line) for c in parsed.cues] == [
         ("Ana Ruiz", "Hello there", 0.5, 3.2, 3),
@@ -111,7 +122,10 @@ def test_srt_speakers_tags_and_lines():
 
 
 def test_srt_broken_numbering_warns_once_and_reads_on():
-    text = "1\n00:00:01,000 --> 00:00:02,000\na\n\n5\n00:00:02,000 --> 00:00:03,000\nb\n\nx\n00:00:03,000 --> 00:00:04,000\nc\n"
+    text = (
+        "1\n00:00:01,000 --> 00:00:02,000\na\n\n5\n00:00:02,000 --> 00:00:03,000\nb\n\n"
+        "x\n00:00:03,000 --> 00:00:04,000\nc\n"
+    )
     parsed = parse_srt(text, "t.srt")
     assert [c.text for c in parsed.cues] == ["a", "b", "c"]
     assert len(parsed.warnings) == 1
@@ -124,7 +138,9 @@ def test_srt_without_timings_is_an_error():
 
 
 def test_otter_headers_continuation_paragraphs_and_footer():
-    lines = split_lines("Ana Ruiz  0:03\nFirst.\n\nStill me.\nBen Cho  1:02:05\nYes.\n\nTranscribed by https://otter.ai\n")
+    lines = split_lines(
+        "Ana Ruiz  0:03\nFirst.\n\nStill me.\nBen Cho  1:02:05\nYes.\n\nTranscribed by https://otter.ai\n"
+    )
     parsed = parse_otter(lines, "t.txt")
     assert [(c.speaker, c.start, c.text, c.line) for c in parsed.cues] == [
         ("Ana Ruiz", 3.0, "First.", 2),
@@ -135,7 +151,9 @@ def test_otter_headers_continuation_paragraphs_and_footer():
 
 
 def test_rev_continuation_header_keeps_speaker():
-    lines = split_lines("Ana Ruiz (00:00:02):\nOne.\n\n(00:01:40):\nTwo.\nBen Cho (00:02:00): Three.\n")
+    lines = split_lines(
+        "Ana Ruiz (00:00:02):\nOne.\n\n(00:01:40):\nTwo.\nBen Cho (00:02:00): Three.\n"
+    )
     cues = parse_rev(lines, "t.txt").cues
     assert [(c.speaker, c.start, c.text, c.line) for c in cues] == [
         ("Ana Ruiz", 2.0, "One.", 2),
@@ -145,7 +163,9 @@ def test_rev_continuation_header_keeps_speaker():
 
 
 def test_meet_time_lines_set_the_start_of_following_turns():
-    lines = split_lines("Call - Transcript\n00:00:00\nAna Ruiz: Hi.\nmore words\n00:05:00\nBen Cho: Yo.\n")
+    lines = split_lines(
+        "Call - Transcript\n00:00:00\nAna Ruiz: Hi.\nmore words\n00:05:00\nBen Cho: Yo.\n"
+    )
     parsed = parse_meet(lines, "t.txt")
     assert [(c.speaker, c.start, c.text, c.line) for c in parsed.cues] == [
         ("Ana Ruiz", 0.0, "Hi.", 3),
@@ -189,7 +209,8 @@ def test_speaker_label(line, expected):
 def test_dialogue_wrapped_lines_headings_and_prose():
     lines = split_lines(
         "Intro prose.\n\n**Ana Ruiz:** I hated\nthe [old tool](https://x.example).\n\n"
-        "A second paragraph of Ana.\n\n## Part two\n\nLoose text.\n\n**Break:** \\[10:00\\]\n\nBEN CHO: Ok.\n"
+        "A second paragraph of Ana.\n\n## Part two\n\nLoose text.\n\n"
+        "**Break:** \\[10:00\\]\n\nBEN CHO: Ok.\n"
     )
     parsed = parse_dialogue(lines, "t.md")
     assert [(c.speaker, c.text, c.line) for c in parsed.cues] == [
@@ -198,11 +219,19 @@ def test_dialogue_wrapped_lines_headings_and_prose():
         ("Ana Ruiz", "A second paragraph of Ana.", 6),
         ("BEN CHO", "Ok.", 14),
     ]
-    assert parsed.notes.split("\n") == ["Intro prose.", "## Part two", "Loose text.", "Break: [10:00]"]
+    assert parsed.notes.split("\n") == [
+        "Intro prose.",
+        "## Part two",
+        "Loose text.",
+        "Break: [10:00]",
+    ]
 
 
 def test_whisper_segments_with_lines_and_speakers():
-    text = '{"segments": [\n {"start": 0, "end": 1.5, "text": " Hi there."},\n {"start": 1.5, "end": 3, "text": " Caf\\u00e9 talk.", "speaker": "S1"}\n]}'
+    text = (
+        '{"segments": [\n {"start": 0, "end": 1.5, "text": " Hi there."},\n'
+        ' {"start": 1.5, "end": 3, "text": " Caf\\u00e9 talk.", "speaker": "S1"}\n]}'
+    )
     cues = parse_whisper(text, "t.json").cues
     assert [(c.speaker, c.start, c.end, c.text, c.line) for c in cues] == [
         (None, 0.0, 1.5, "Hi there.", 2),
