@@ -78,7 +78,8 @@ def build_result(
             if turn.speaker not in questions:
                 speakers.append(turn.speaker)
                 questions[turn.speaker] = 0
-            questions[turn.speaker] += sum(part.count("?") for part in turn.parts)
+            # A question is a turn that ends in one: answers ask rhetorical questions too.
+            questions[turn.speaker] += turn.parts[-1].rstrip().endswith("?")
     roles = decide_roles(speakers, questions, meta.interviewers, path, meta.where)
     warnings = [*meta.warnings, *parsed.warnings, *roles.warnings]
     turn_data: list[dict[str, Any]] = []

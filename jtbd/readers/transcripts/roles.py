@@ -1,7 +1,8 @@
 """Who is the interviewer: named in metadata, named by the speaker label, or guessed.
 
-The guess is the speaker who asks the most questions (question marks in their turns);
-on a tie, the one who speaks first. It is always reported, so the user can correct it.
+The guess is the speaker who asks the most questions (turns that end in a question mark:
+an answer may ask a rhetorical question, a question usually ends the interviewer's
+turn); on a tie, the one who speaks first. It is always reported, so the user can correct it.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def decide_roles(
 ) -> Roles:
     """Decide the interviewers among ``speakers`` (in order of first turn).
 
-    ``questions`` counts question marks per speaker; ``named`` are the interviewers the
+    ``questions`` counts each speaker's turns that end in a question mark; ``named`` are the interviewers the
     metadata names; ``where`` says where the user can name them (for the message).
     """
     roles = Roles()
