@@ -61,8 +61,8 @@ def decide_roles(
 ) -> Roles:
     """Decide the interviewers among ``speakers`` (in order of first turn).
 
-    ``questions`` counts each speaker's turns that end in a question mark; ``named`` are the interviewers the
-    metadata names; ``where`` says where the user can name them (for the message).
+    ``questions`` counts each speaker's turns that end in a question mark; ``named`` are
+    the interviewers the metadata names; ``where`` says where the user can name them.
     """
     roles = Roles()
     if not speakers:

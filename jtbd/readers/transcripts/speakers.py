@@ -25,7 +25,8 @@ _MOSTLY = 0.5
 
 def split_prefix(text: str) -> tuple[str | None, str]:
     """The speaker named in front of ``text``, and the rest (None and ``text`` if none)."""
-    if ":" not in text:
+    colon = text.find(":", 1, 48)  # every caption asks: the regex only when it can match
+    if colon < 0 or text[colon + 1 : colon + 2] not in (" ", "\t"):
         return None, text
     match = _PREFIX.match(text)
     if match is None:
@@ -57,6 +58,6 @@ def label_prefixed(cues: list[Cue]) -> list[Cue]:
     labelled: list[Cue] = []
     for cue, (name, rest) in zip(cues, found, strict=True):
         if name is not None and name in names:
-            cue = cue._replace(speaker=name, text=rest)
+            cue = Cue(name, cue.start, cue.end, rest, cue.line)  # _replace costs 3x this
         labelled.append(cue)
     return labelled

@@ -12,70 +12,68 @@ from __future__ import annotations
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
-from jtbd.readers.text import split_lines
-from jtbd.readers.transcripts.cues import Cue, Parsed, seconds
+from jtbd.readers.transcripts.cues import Cue, Parsed
 from jtbd.readers.transcripts.speakers import label_prefixed
-from jtbd.readers.transcripts.vtt import _TIMING, clean_cue_text
+from jtbd.readers.transcripts.vtt import BLOCK, TIMING, clean_cue_text, cue_times
+
+
+class _Numbering:
+    """Checks the subtitle numbers run 1, 2, 3 ...; reports the first break only."""
+
+    def __init__(self, path: str, warnings: list[Problem]) -> None:
+        self.path, self.warnings = path, warnings
+        self.expected = 1
+        self.reported = False
+
+    def check(self, head: str, line: int) -> int | None:
+        number = int(head) if head.isdigit() else None
+        if number != self.expected and not self.reported:
+            found = str(number) if number is not None else repr(head) if head else "no number"
+            message = f"subtitle numbering broken: expected {self.expected}, found {found}"
+            self.warnings.append(Problem(self.path, message + "; read on in file order", line))
+            self.reported = True
+        self.expected = (number or self.expected) + 1
+        return number
 
 
 def parse_srt(text: str, path: str) -> Parsed:
     """The cues of a SubRip file; irregular numbering or timing is a warning with its line."""
-    lines = split_lines(text)
-    if lines and lines[0].startswith("\ufeff"):
-        lines[0] = lines[0][1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
     if "-->" not in text:
         raise NoteError(path, "not a SubRip file: no '00:00:01,000 --> 00:00:04,000' timings", 1)
     warnings: list[Problem] = []
+    numbering = _Numbering(path, warnings)
     cues: list[Cue] = []
-    expected = 1
-    numbering_reported = False
-    index, count = 0, len(lines)
-    while index < count:
-        if not lines[index].strip():
-            index += 1
-            continue
-        first = index
-        while index < count and lines[index].strip():
-            index += 1
-        head = lines[first].strip()
-        timing = first + 1
+    times: dict[str, float] = {}
+    first, position = 1, 0
+    for block in BLOCK.finditer(text):
+        first += text.count("\n", position, block.start())
+        position = block.start()
+        lines = block.group().split("\n")
+        head = lines[0].strip()
         if "-->" in head:
-            timing, number = first, None  # no index line
+            numbering.check("", first)  # no index line
+            timing = 0
         else:
-            number = int(head) if head.isdigit() else None
-        if number != expected and not numbering_reported:
-            found = repr(head) if number is None else str(number)
-            warnings.append(
-                Problem(
-                    path,
-                    f"subtitle numbering broken: expected {expected}, found {found}; "
-                    "read on in file order",
-                    first + 1,
-                )
-            )
-            numbering_reported = True
-        expected = (number or expected) + 1
+            numbering.check(head, first)
+            timing = 1
         start = end = None
-        if timing < index and "-->" in lines[timing]:
-            match = _TIMING.match(lines[timing])
+        if timing < len(lines) and "-->" in lines[timing]:
+            match = TIMING.match(lines[timing])
             if match is None:
-                warnings.append(
-                    Problem(
-                        path,
-                        "subtitle timing line not understood: its text is kept without times",
-                        timing + 1,
-                    )
-                )
+                message = "subtitle timing line not understood: its text is kept without times"
+                warnings.append(Problem(path, message, first + timing))
             else:
-                start, end = seconds(match.group(1)), seconds(match.group(2))
+                start, end = cue_times(match, times)
             text_from = timing + 1
         else:
-            warnings.append(
-                Problem(path, "subtitle without a timing line: kept without times", first + 1)
-            )
-            text_from = first + 1 if number is not None else first
-        for line in range(text_from, index):
-            cleaned = clean_cue_text(lines[line])
+            message = "subtitle without a timing line: kept without times"
+            warnings.append(Problem(path, message, first))
+            text_from = timing
+        for number in range(text_from, len(lines)):
+            cleaned = clean_cue_text(lines[number])
             if cleaned:
-                cues.append(Cue(None, start, end, cleaned, line + 1))
+                cues.append(Cue(None, start, end, cleaned, first + number))
     return Parsed(label_prefixed(cues), warnings)

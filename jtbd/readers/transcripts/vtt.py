@@ -15,15 +15,16 @@ import re
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
-from jtbd.readers.text import split_lines
 from jtbd.readers.transcripts.cues import Cue, Parsed, seconds
 from jtbd.readers.transcripts.speakers import label_prefixed
 
 _STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-_TIMING = re.compile(rf"^\s*({_STAMP})\s*-->\s*({_STAMP})(?:\s+.*)?$")
+TIMING = re.compile(rf"^\s*({_STAMP})\s*-->\s*({_STAMP})(?:\s+.*)?$")
+# A block: a run of lines that are not blank, found by the regex engine, not a loop.
+BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")
-_SKIPPED_BLOCKS = ("NOTE", "STYLE", "REGION")
+_SKIPPED_BLOCKS = frozenset(("NOTE", "STYLE", "REGION"))
 
 
 def clean_cue_text(text: str) -> str:
@@ -32,13 +33,19 @@ def clean_cue_text(text: str) -> str:
         text = _TAG.sub("", text)
     if "&" in text:
         text = html.unescape(text)
-    return " ".join(text.split())
+    if "  " in text or "\t" in text or "\xa0" in text:
+        return " ".join(text.split())
+    return text.strip()
 
 
 def _voices(text: str) -> list[tuple[str | None, str]]:
     """A cue text line split by its ``<v Name>`` voices: several voices may share a cue."""
     if "<v" not in text:
         return [(None, text)]
+    if text.startswith("<v ") and text.count("<") <= 2:
+        close = text.find(">")  # the usual Teams line: <v Name>text</v>
+        if close > 0:
+            return [(html.unescape(text[3:close]).strip() or None, text[close + 1 :])]
     pieces: list[tuple[str | None, str]] = []
     matches = list(_VOICE.finditer(text))
     if not matches:
@@ -54,74 +61,83 @@ def _voices(text: str) -> list[tuple[str | None, str]]:
 
 def parse_vtt(text: str, path: str) -> Parsed:
     """The cues of a WebVTT file; a broken cue is a warning with its line, not a failure."""
-    lines = split_lines(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
     warnings: list[Problem] = []
-    index = 0
-    if lines and lines[0].lstrip("\ufeff").startswith("WEBVTT"):
-        while index < len(lines) and lines[index].strip():
-            index += 1  # the header block: WEBVTT and any header lines
+    blocks = BLOCK.finditer(text)
+    if text.startswith("WEBVTT"):
+        next(blocks, None)  # the header block: WEBVTT and any header lines
     elif "-->" in text:
         warnings.append(Problem(path, "no WEBVTT header on the first line: read anyway", 1))
     else:
         raise NoteError(path, "not a WebVTT file: no WEBVTT header and no cue timings", 1)
     cues: list[Cue] = []
-    count = len(lines)
-    while index < count:
-        if not lines[index].strip():
-            index += 1
-            continue
-        first = index
-        while index < count and lines[index].strip():
-            index += 1
-        _read_block(lines, first, index, path, cues, warnings)
-    if not cues:
+    times: dict[str, float] = {}  # a cue usually starts where the one before ends
+    line, position = 1, 0
+    for block in blocks:
+        line += text.count("\n", position, block.start())
+        position = block.start()
+        _read_block(block.group().split("\n"), line, path, cues, warnings, times)
+    if not cues and not warnings:
         raise NoteError(path, "no cues: the file has a header but no captions", 1)
+    last = warnings[-1] if warnings else None
+    if last is not None and last.message == _NO_TEXT and (last.line or 0) >= line:
+        # The last block is a timing line with nothing after it: a truncated file.
+        warnings[-1] = Problem(path, _TRUNCATED, last.line)
     return Parsed(label_prefixed(cues), warnings)
 
 
+_NO_TEXT = "a cue with no text"
+_TRUNCATED = "the file ends after a cue timing line (truncated?)"
+
+
+def cue_times(match: re.Match[str], times: dict[str, float]) -> tuple[float, float]:
+    """The start and end of a timing line's match, through a cache of stamps seen."""
+    start_stamp, end_stamp = match.group(1, 2)
+    start = times.get(start_stamp)
+    if start is None:
+        start = times[start_stamp] = seconds(start_stamp)
+    end = times.get(end_stamp)
+    if end is None:
+        end = times[end_stamp] = seconds(end_stamp)
+    return start, end
+
+
 def _read_block(
-    lines: list[str], first: int, stop: int, path: str, cues: list[Cue], warnings: list[Problem]
+    lines: list[str],
+    first: int,
+    path: str,
+    cues: list[Cue],
+    warnings: list[Problem],
+    times: dict[str, float],
 ) -> None:
-    """One block, lines[first:stop]: a cue, a NOTE/STYLE/REGION block, or broken text."""
-    head = lines[first]
-    if head.startswith(_SKIPPED_BLOCKS) and "-->" not in head:
-        word = head.split(None, 1)[0]
-        if word in _SKIPPED_BLOCKS:
-            return
-    timing = first if "-->" in head else first + 1
+    """One block, starting at file line ``first``: a cue, a NOTE/STYLE block, or broken."""
+    head = lines[0]
+    if "-->" in head:
+        timing = 0
+    elif head[:6].split(None, 1)[0] in _SKIPPED_BLOCKS:
+        return
+    else:
+        timing = 1  # a cue identifier (a number, a Teams GUID) above the timing line
     start: float | None = None
     end: float | None = None
-    if timing < stop and "-->" in lines[timing]:
-        match = _TIMING.match(lines[timing])
-        if timing + 1 >= stop and not any(line.strip() for line in lines[stop:]):
-            what = "the file ends after a cue timing line (truncated?)"
-            warnings.append(Problem(path, what, timing + 1))
+    if timing < len(lines) and "-->" in lines[timing]:
+        match = TIMING.match(lines[timing])
+        if timing + 1 == len(lines):
+            warnings.append(Problem(path, _NO_TEXT, first + timing))
             return
         if match is None:
-            warnings.append(
-                Problem(
-                    path,
-                    "cue timing line not understood: its text is kept without times",
-                    timing + 1,
-                )
-            )
+            message = "cue timing line not understood: its text is kept without times"
+            warnings.append(Problem(path, message, first + timing))
         else:
-            start, end = seconds(match.group(1)), seconds(match.group(2))
+            start, end = cue_times(match, times)
         text_from = timing + 1
     else:
-        warnings.append(
-            Problem(path, "text without a cue timing line: kept without times", first + 1)
-        )
-        text_from = first
-    if text_from >= stop:
-        at_end = stop >= len(lines) or not any(line.strip() for line in lines[stop:])
-        what = (
-            "the file ends after a cue timing line (truncated?)" if at_end else "a cue with no text"
-        )
-        warnings.append(Problem(path, what, timing + 1))
-        return
-    for number in range(text_from, stop):
+        warnings.append(Problem(path, "text without a cue timing line: kept without times", first))
+        text_from = 0
+    for number in range(text_from, len(lines)):
         for speaker, piece in _voices(lines[number]):
             cleaned = clean_cue_text(piece)
             if cleaned:
-                cues.append(Cue(speaker, start, end, cleaned, number + 1))
+                cues.append(Cue(speaker, start, end, cleaned, first + number))

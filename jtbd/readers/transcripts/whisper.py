@@ -2,7 +2,7 @@
 
 Shape from openai-whisper's ``--output_format json`` (``transcribe()``'s result); a
 ``speaker`` key per segment, as WhisperX writes after diarisation, is used when present.
-JSON gives no line per segment, so each is found in the file after the previous one.
+JSON gives no line per segment: a segment's line is that of the next ``"text"`` key.
 """
 
 from __future__ import annotations
@@ -32,13 +32,15 @@ def parse_whisper(text: str, path: str) -> Parsed:
         raise NoteError(path, "not a Whisper transcript: no 'segments' list", 1)
     cues: list[Cue] = []
     warnings: list[Problem] = []
-    position, line = 0, 1
+    # Each segment's line: the next "text" key after the last one, from "segments" on.
+    position = max(text.find('"segments"'), 0)
+    line = text.count("\n", 0, position) + 1
     for number, segment in enumerate(segments):
         if not isinstance(segment, dict) or not isinstance(segment.get("text"), str):
             warnings.append(Problem(path, f"segment {number} has no 'text': skipped", line))
             continue
         words = " ".join(segment["text"].split())
-        found = _find(text, segment["text"], position)
+        found = text.find('"text"', position + 1)
         if found >= 0:
             line += text.count("\n", position, found)
             position = found
@@ -53,12 +55,3 @@ def parse_whisper(text: str, path: str) -> Parsed:
             )
         )
     return Parsed([cue for cue in cues if cue.text], warnings)
-
-
-def _find(text: str, value: str, position: int) -> int:
-    """Where the JSON string ``value`` is written in ``text`` after ``position``, or -1."""
-    for ascii_only in (False, True):
-        found = text.find(json.dumps(value, ensure_ascii=ascii_only), position)
-        if found >= 0:
-            return found
-    return -1
