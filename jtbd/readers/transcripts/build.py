@@ -90,7 +90,7 @@ def build_result(
     for index, turn in enumerate(turns):
         text = " ".join(turn.parts)
         interviewer = turn.speaker in roles.interviewers
-        item = {  # in Turn's field order, checked by the reader tests
+        item: dict[str, Any] = {  # in Turn's field order, checked by the reader tests
             "speaker": turn.speaker,
             "role": "interviewer" if interviewer else "participant",
             "start": turn.start,
@@ -103,7 +103,9 @@ def build_result(
         if interviewer:
             if "#" in text and parse_tagged_text(text).kind is not None:
                 warnings.append(
-                    Problem(path, "a force tag in an interviewer's turn: not counted", item["line"])
+                    Problem(
+                        path, "a force tag in an interviewer's turn: not counted", turn.lines[0]
+                    )
                 )
             continue
         _add_statements(turn, index, text, source, statements, forces)
