@@ -3,14 +3,15 @@
 Podcast and interview transcripts published as Markdown write one paragraph per turn
 with the speaker in bold or capitals; lines may be hard-wrapped. A paragraph without a
 label continues the speaker above; one under a heading, or before the first label, is
-free notes. Headings are kept as notes.
+free notes. Headings are kept as notes. A ``[04:05]`` stamp opening a line (as
+podcast transcripts write them) is the start time of that line's words.
 """
 
 from __future__ import annotations
 
 import re
 
-from jtbd.readers.transcripts.cues import Cue, Parsed
+from jtbd.readers.transcripts.cues import TIMESTAMP, Cue, Parsed, seconds
 from jtbd.readers.vocabulary import Section, classify_heading, stage_for_label
 
 _NAME = r"[^\W\d_][\w.'\u2019&-]*(?: [\w.'\u2019&()-]+){0,4}"
@@ -75,6 +76,8 @@ _NOT_SPEECH = frozenset(
         "inaudible",
     ]
 )
+# "[04:05]" (or "\\[04:05\\]", escaped) opening a line: when it was said.
+_TIME_PREFIX = re.compile(rf"^\\?\[({TIMESTAMP})\\?\]\s*")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 
@@ -139,11 +142,16 @@ def parse_dialogue(lines: list[str], path: str, first: int = 0) -> Parsed:
             speaker, stripped = label
             if not stripped:
                 continue
+        start = None
+        if stripped[0] in "[\\":
+            stamp = _TIME_PREFIX.match(stripped)
+            if stamp is not None:
+                start, stripped = seconds(stamp.group(1)), stripped[stamp.end() :]
         text = clean_markdown(stripped)
         if not text:
             continue
         if speaker is None:
             notes.append(text)
         else:
-            cues.append(Cue(speaker, None, None, text, number + 1))
+            cues.append(Cue(speaker, start, None, text, number + 1))
     return Parsed(cues, [], "\n".join(notes))

@@ -286,3 +286,16 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
         (70, "The SIG."),
         (79, "Yes"),
     ]
+
+
+def test_dialogue_time_stamps_opening_a_line_are_start_times():
+    lines = split_lines(
+        "**Ana Ruiz:** \\[04:05\\] Hello.\nmore\n\n**Ben Cho:** [1:02:03] Yes.\n\n**Ana Ruiz:** No stamp.\n"
+    )
+    cues = parse_dialogue(lines, "t.md").cues
+    assert [(c.speaker, c.start, c.text) for c in cues] == [
+        ("Ana Ruiz", 245.0, "Hello."),
+        ("Ana Ruiz", None, "more"),
+        ("Ben Cho", 3723.0, "Yes."),
+        ("Ana Ruiz", None, "No stamp."),
+    ]

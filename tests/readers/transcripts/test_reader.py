@@ -20,7 +20,9 @@ from tests.conftest import EXAMPLES, FIXTURES
 
 TRANSCRIPTS = FIXTURES / "transcripts"
 ALL_FIXTURES = sorted(
-    p for p in TRANSCRIPTS.rglob("*") if p.suffix in READERS and p.parent.name != "bad"
+    p
+    for p in TRANSCRIPTS.rglob("*")
+    if p.suffix in READERS and p.parent.name != "bad" and p.name != "README.md"
 )
 
 
@@ -266,3 +268,10 @@ def test_markdown_dialogue_and_otter_saved_as_markdown_are_transcripts():
         ("Sam Rivera", 2.0, 2),
         ("David Cole", 5.0, 5),
     ]
+
+
+def test_a_force_tag_in_an_interviewer_turn_is_not_counted():
+    text = "**Sam:** Was it painful? #push\n\n**Ana:** Yes, very. #push\n\n" * 2
+    result = read_note_bytes(text.encode(), "t.md", "t.md", b"interviewer: Sam\n")
+    assert [f["line"] for f in result.data["forces"]] == [3, 7]
+    assert [w.line for w in result.warnings if "interviewer's turn" in w.message] == [1, 5]
