@@ -290,7 +290,8 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
 
 def test_dialogue_time_stamps_opening_a_line_are_start_times():
     lines = split_lines(
-        "**Ana Ruiz:** \\[04:05\\] Hello.\nmore\n\n**Ben Cho:** [1:02:03] Yes.\n\n**Ana Ruiz:** No stamp.\n"
+        "**Ana Ruiz:** \\[04:05\\] Hello.\nmore\n\n"
+        "**Ben Cho:** [1:02:03] Yes.\n\n**Ana Ruiz:** No stamp.\n"
     )
     cues = parse_dialogue(lines, "t.md").cues
     assert [(c.speaker, c.start, c.text) for c in cues] == [
