@@ -14,9 +14,10 @@ from jtbd.readers.transcripts.cues import Cue
 
 # A name of one to five words that starts with a capital (or a bracketed label), then a
 # colon and the text. "- " in front is how some exports mark a change of speaker.
-_PREFIX = re.compile(
-    r"^(?:-\s*)?(?:\[(?P<bracket>[^\]]{1,40})\]|(?P<name>[^\W\d_][\w.'\u2019&-]*"
-    r"(?: [\w.'\u2019&-]+){0,4}))\s*:\s+(?P<text>\S.*)$"
+# Matched against the text before the colon only (short), not the whole caption.
+_NAME = re.compile(
+    r"(?:-\s*)?(?:\[(?P<bracket>[^\]]{1,40})\]|(?P<name>[^\W\d_][\w.'\u2019&-]*"
+    r"(?: [\w.'\u2019&-]+){0,4}))\s*"
 )
 # Share of cues that must carry a prefix for prefixes to be read as speakers.
 _CONSISTENT = 0.3
@@ -28,13 +29,16 @@ def split_prefix(text: str) -> tuple[str | None, str]:
     colon = text.find(":", 1, 48)  # every caption asks: the regex only when it can match
     if colon < 0 or text[colon + 1 : colon + 2] not in (" ", "\t"):
         return None, text
-    match = _PREFIX.match(text)
+    match = _NAME.fullmatch(text, 0, colon)
     if match is None:
         return None, text
-    name = match.group("bracket") or match.group("name")
-    if not (match.group("bracket") or name[0].isupper()):
+    bracket, name = match.group("bracket", "name")
+    if bracket is None and not name[0].isupper():
         return None, text
-    return name.strip(), match.group("text")
+    rest = text[colon + 2 :].strip()
+    if not rest:
+        return None, text
+    return (bracket or name).strip(), rest
 
 
 def label_prefixed(cues: list[Cue]) -> list[Cue]:
