@@ -67,11 +67,12 @@ def test_interviewer_guess_shows_in_the_summary(run, study):
     )
 
 
-def test_sidecar_is_not_ingested_as_a_note(run, study):
+def test_sidecars_and_other_json_are_not_ingested(run, study):
     (study / "vtt" / "zoom.meta.yaml").write_text("id: z1\ninterviewer: Sam Rivera\n")
+    (study / "settings.json").write_text('{"theme": "dark"}')
     summary = json_out(run("ingest", study, "--json"))
-    assert "vtt/zoom.meta.yaml" in summary["ignored"]
-    assert summary["errors"] == []
+    assert {"vtt/zoom.meta.yaml", "settings.json"} <= set(summary["ignored"])
+    assert summary["errors"] == [] and "settings" not in summary["added"]
 
 
 def test_bad_transcripts_are_one_line_each_and_the_rest_is_ingested(run, tmp_path):

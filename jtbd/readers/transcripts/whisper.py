@@ -10,9 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jtbd.errors import NoteError
+from jtbd.errors import GeneratedFileError, NoteError
 from jtbd.readers.base import Problem
 from jtbd.readers.transcripts.cues import Cue, Parsed
+
+
+class NotATranscriptError(GeneratedFileError):
+    """A ``.json`` file that is not a Whisper transcript: skipped like an attachment.
+
+    ``.json`` is a common extension (exports, settings); one without ``"segments"`` is
+    some other file, not a broken transcript. It derives from GeneratedFileError, which
+    ingest already lists as ignored rather than as an error.
+    """
 
 
 def _number(value: Any) -> float | None:
@@ -22,14 +31,19 @@ def _number(value: Any) -> float | None:
 
 
 def parse_whisper(text: str, path: str) -> Parsed:
-    """Cues of a Whisper JSON transcript; NoteError when it is not one."""
+    """Cues of a Whisper JSON transcript.
+
+    Raises NotATranscriptError for other JSON, NoteError for a broken transcript.
+    """
+    if '"segments"' not in text:
+        raise NotATranscriptError(path, "not a Whisper transcript: no 'segments'")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise NoteError(path, f"not valid JSON: {error.msg}", error.lineno) from None
     segments = data.get("segments") if isinstance(data, dict) else None
     if not isinstance(segments, list):
-        raise NoteError(path, "not a Whisper transcript: no 'segments' list", 1)
+        raise NoteError(path, "not a Whisper transcript: 'segments' is not a list", 1)
     cues: list[Cue] = []
     warnings: list[Problem] = []
     # Each segment's line: the next "text" key after the last one, from "segments" on.

@@ -16,7 +16,7 @@ from jtbd.readers.transcripts.sentences import split_sentences
 from jtbd.readers.transcripts.speakers import label_prefixed, split_prefix
 from jtbd.readers.transcripts.srt import parse_srt
 from jtbd.readers.transcripts.vtt import clean_cue_text, parse_vtt
-from jtbd.readers.transcripts.whisper import parse_whisper
+from jtbd.readers.transcripts.whisper import NotATranscriptError, parse_whisper
 from jtbd.readers.transcripts.zoomchat import parse_zoom_chat
 
 
@@ -239,9 +239,18 @@ def test_whisper_segments_with_lines_and_speakers():
     ]
 
 
-@pytest.mark.parametrize(("text", "message"), [("{", "not valid JSON"), ('{"a": 1}', "segments")])
-def test_whisper_rejects_other_json(text, message):
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [('{"segments": [', "not valid JSON"), ('{"segments": 3}', "'segments' is not a list")],
+)
+def test_whisper_broken_transcript_is_an_error(text, message):
     with pytest.raises(NoteError, match=message):
+        parse_whisper(text, "t.json")
+
+
+@pytest.mark.parametrize("text", ['{"name": "my-plugin"}', "[1, 2", "{}"])
+def test_other_json_is_not_a_transcript(text):
+    with pytest.raises(NotATranscriptError):
         parse_whisper(text, "t.json")
 
 
