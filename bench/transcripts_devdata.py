@@ -47,7 +47,7 @@ def main() -> None:
             continue
         roles = Counter(turn["role"] for turn in data["turns"])
         speakers = len({turn["speaker"] for turn in data["turns"]})
-        where = Counter()
+        where: Counter[str] = Counter()
         for row in rows.get(path.name, []):
             turn = max(
                 (t for t in data["turns"] if t["line"] <= row["line"]),
