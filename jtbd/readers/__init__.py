@@ -35,6 +35,7 @@ __all__ = [
     "looks_like_dialogue",
     "read_note",
     "read_note_bytes",
+    "sidecar_bytes",
     "sidecar_path",
 ]
 
@@ -72,13 +73,21 @@ def read_note(path: Path, root: Path | None = None) -> NoteResult:
     except OSError as error:
         raise NoteError(path, f"cannot read: {error.strerror}") from None
     source = path.relative_to(root).as_posix() if root is not None else path.name
-    sidecar = None
-    if not isinstance(READERS.get(path.suffix.lower()), YamlReader):
-        try:
-            sidecar = Path(sidecar_path(str(path))).read_bytes()
-        except OSError:
-            sidecar = None  # no sidecar: the usual case
-    return read_note_bytes(data, str(path), source, sidecar)
+    return read_note_bytes(data, str(path), source, sidecar_bytes(str(path)))
+
+
+def sidecar_bytes(path: str) -> bytes | None:
+    """The bytes of the ``NAME.meta.yaml`` beside a transcript (or Markdown) file, if any.
+
+    None for a YAML note (its metadata is inside it) and when there is no sidecar.
+    """
+    if isinstance(READERS.get(os.path.splitext(path)[1].lower()), YamlReader):
+        return None
+    try:
+        with open(sidecar_path(path), "rb") as file:
+            return file.read()
+    except OSError:
+        return None  # no sidecar: the usual case
 
 
 def read_note_bytes(

@@ -14,7 +14,7 @@ from jtbd.errors import NoteError
 from jtbd.readers.base import NoteResult
 from jtbd.readers.text import split_frontmatter, split_lines
 from jtbd.readers.transcripts.build import build_result
-from jtbd.readers.transcripts.cues import Parsed
+from jtbd.readers.transcripts.cues import Parsed, clock
 from jtbd.readers.transcripts.dialogue import parse_dialogue, speaker_label
 from jtbd.readers.transcripts.docx import parse_docx
 from jtbd.readers.transcripts.meta import (
@@ -37,6 +37,7 @@ __all__ = [
     "DialogueReader",
     "DocxReader",
     "TranscriptReader",
+    "clock",
     "looks_like_dialogue",
     "sidecar_path",
 ]

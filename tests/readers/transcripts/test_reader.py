@@ -275,3 +275,12 @@ def test_a_force_tag_in_an_interviewer_turn_is_not_counted():
     result = read_note_bytes(text.encode(), "t.md", "t.md", b"interviewer: Sam\n")
     assert [f["line"] for f in result.data["forces"]] == [3, 7]
     assert [w.line for w in result.warnings if "interviewer's turn" in w.message] == [1, 5]
+
+
+def test_sidecar_bytes_for_transcripts_not_for_yaml_notes(tmp_path):
+    from jtbd.readers import sidecar_bytes
+
+    (tmp_path / "t.meta.yaml").write_text("id: x\n")
+    assert sidecar_bytes(str(tmp_path / "t.vtt")) == b"id: x\n"
+    assert sidecar_bytes(str(tmp_path / "t.yaml")) is None
+    assert sidecar_bytes(str(tmp_path / "other.vtt")) is None
