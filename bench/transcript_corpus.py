@@ -143,11 +143,18 @@ FORMATS: list[tuple[str, Callable[[list[tuple[str, float, str]]], str]]] = [
 ]
 
 
-def write_transcripts(folder: Path, count: int, seed: int = 7) -> None:
-    """Write ``count`` transcripts under ``folder``, the formats in turn, 100 per folder."""
+def write_transcripts(folder: Path, count: int, seed: int = 7) -> float:
+    """Write ``count`` transcripts under ``folder``, the formats in turn, 100 per folder.
+
+    Returns the average number of spoken words per transcript.
+    """
     rng = random.Random(seed)
+    words = 0
     for number in range(count):
         extension, writer = FORMATS[number % len(FORMATS)]
         path = folder / f"batch{number // 100:02d}" / f"t{number:05d}{extension}"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(writer(turns(rng)), encoding="utf-8")
+        talk = turns(rng)
+        words += sum(len(text.split()) for _, _, text in talk)
+        path.write_text(writer(talk), encoding="utf-8")
+    return words / max(count, 1)

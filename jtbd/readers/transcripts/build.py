@@ -68,11 +68,8 @@ def merge_cues(cues: list[Cue]) -> list[_Turn]:
     return turns
 
 
-def build_result(
-    parsed: Parsed, meta: Metadata, path: str, source: str, default_id: str, notes: str = ""
-) -> NoteResult:
-    """The interview a transcript's cues make, with the parser's and the roles' warnings."""
-    turns = merge_cues(parsed.cues)
+def _questions(turns: list[_Turn]) -> tuple[list[str], dict[str, int]]:
+    """The speakers in order of first turn, and how many questions each asked."""
     speakers: list[str] = []
     questions: dict[str, int] = {}
     for turn in turns:
@@ -82,6 +79,15 @@ def build_result(
                 questions[turn.speaker] = 0
             # A question is a turn that ends in one: answers ask rhetorical questions too.
             questions[turn.speaker] += turn.parts[-1].rstrip().endswith("?")
+    return speakers, questions
+
+
+def build_result(
+    parsed: Parsed, meta: Metadata, path: str, source: str, default_id: str, notes: str = ""
+) -> NoteResult:
+    """The interview a transcript's cues make, with the parser's and the roles' warnings."""
+    turns = merge_cues(parsed.cues)
+    speakers, questions = _questions(turns)
     roles = decide_roles(speakers, questions, meta.interviewers, path, meta.where)
     warnings = [*meta.warnings, *parsed.warnings, *roles.warnings]
     turn_data: list[dict[str, Any]] = []
