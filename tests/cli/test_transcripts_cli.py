@@ -101,3 +101,19 @@ def test_bad_transcripts_are_one_line_each_and_the_rest_is_ingested(run, tmp_pat
     lines = [line for line in text.stderr.splitlines() if line.startswith("error:")]
     assert len(lines) == 2 and all("Traceback" not in line for line in lines)
     assert any("not-word.docx: not a Word document" in line for line in lines)
+
+
+def test_report_counts_a_tagged_markdown_transcript_beside_notes(run, study):
+    report = json_out(run("report", study, "--format", "json"))
+    quotes = [
+        quote
+        for force in report["forces"].values()
+        for theme in force["themes"]
+        for quote in theme["quotes"]
+        if quote["source"] == "md/bold.md"
+    ]
+    assert {(q["line"], q["text"]) for q in quotes} == {
+        (7, "That was the moment I started looking."),
+        (11, "I love that."),
+    }
+    assert report["interviews"] == 2  # p01 and bold.md: the untagged transcripts have no forces
