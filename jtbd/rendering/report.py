@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from jtbd.errors import UsageError
 from jtbd.rendering.diagram import forces_diagram, saturation_chart
+from jtbd.rendering.formats import ReportPlan
 from jtbd.rendering.templates import environment, render, render_file
 from jtbd.synthesis.report import Report
 
@@ -60,3 +61,27 @@ def render_report(
     else:
         text = render(env, f"report.{format}.j2", context)
     return RenderedReport(text, diagram)
+
+
+@dataclass
+class ReportFile:
+    """One piece of output: its text and where it goes (None: stdout)."""
+
+    path: Path | None
+    text: str
+
+
+def render_files(
+    report: Report, plan: ReportPlan, template_dir: Path | None = None
+) -> list[ReportFile]:
+    """Everything ``plan`` writes, in order: a Markdown report's diagram before the report.
+
+    The terminal format comes out as plain text (no colour codes), for ``-o report.txt``.
+    """
+    if plan.format == "terminal":
+        from jtbd.rendering.terminal import plain_text
+
+        return [ReportFile(plan.output, plain_text(report))]
+    rendered = render_report(report, plan.format, plan.template, template_dir, plan.diagram_link)
+    files = [ReportFile(plan.diagram, rendered.diagram_svg)] if plan.diagram else []
+    return [*files, ReportFile(plan.output, rendered.text)]

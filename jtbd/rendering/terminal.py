@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
@@ -13,6 +15,8 @@ from jtbd.synthesis.report import ForceSummary, Report
 
 _STYLES = {"push": "green", "pull": "blue", "anxiety": "red", "inertia": "yellow"}
 _SPARKS = " ▁▂▃▄▅▆▇█"
+PLAIN_WIDTH = 100
+"""Columns of the plain-text report written to a file: wide enough for the tables."""
 
 
 def report_renderables(report: Report) -> list[RenderableType]:
@@ -28,6 +32,15 @@ def report_renderables(report: Report) -> list[RenderableType]:
     parts += [Rule("Saturation", style="dim"), _saturation(report)]
     parts += [Rule("Appendix", style="dim"), _appendix(report)]
     return parts
+
+
+def plain_text(report: Report, width: int = PLAIN_WIDTH) -> str:
+    """The terminal report as plain text, without colour or style codes (for a file)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, highlight=False)
+    for part in report_renderables(report):
+        console.print(part)
+    return buffer.getvalue()
 
 
 def _scope(report: Report) -> RenderableType:

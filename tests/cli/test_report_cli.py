@@ -72,9 +72,30 @@ def test_markdown_report_writes_the_svg_beside_it(ingested, tmp_path):
 def test_format_follows_the_output_name(ingested, tmp_path):
     assert ingested("report", "-o", tmp_path / "r.json").exit_code == 0
     assert json.loads((tmp_path / "r.json").read_text())["interviews"] == 13
-    result = ingested("report", "-o", tmp_path / "r.txt")
+    result = ingested("report", "-o", tmp_path / "r.docx")
     assert result.exit_code == 2
-    assert "--format" in result.stderr
+    assert "--format" in result.stderr and "r.docx" in result.stderr
+
+
+def test_terminal_report_to_a_txt_file_is_plain_text(ingested, tmp_path):
+    result = ingested("report", "-o", tmp_path / "report.txt")
+    assert result.exit_code == 0, result.stderr
+    assert f"wrote {tmp_path / 'report.txt'}" in result.stderr
+    text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in text  # no ANSI colour or style codes
+    assert "Push of the situation" in text and "Appendix" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    # --format terminal with a file name of any kind writes the same plain text
+    assert ingested("report", "--format", "terminal", "-o", tmp_path / "r.out").exit_code == 0
+    assert (tmp_path / "r.out").read_text(encoding="utf-8") == text
+
+
+def test_terminal_report_has_no_template(ingested, tmp_path):
+    template = tmp_path / "mine.html.j2"
+    template.write_text("x")
+    result = ingested("report", "--format", "terminal", "--template", template)
+    assert result.exit_code == 2
+    assert "no template" in result.stderr
 
 
 def test_json_contract(ingested):
