@@ -19,6 +19,7 @@ MAX_SEGMENT_VALUES = 12
 # they stay in the data (and the exports) but are never segments.
 NOT_SEGMENTS = frozenset({"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"})
 
+
 @dataclass
 class Exclusion:
     """An interview left out of the report, and why."""
