@@ -70,6 +70,8 @@ def panel_notes(force: ForceSummary, total: int) -> tuple[str, str]:
             if hidden
             else f"{once} theme{'s' if once != 1 else ''} mentioned once"
         )
+    if not force.mentions:
+        return ", ".join(hidden), ""  # the panel says "none recorded" already
     evidence = [f"{force.mentions} statement{'s' if force.mentions != 1 else ''}"]
     if force.interviews < total:
         evidence.append(f"{force.interviews} of {total} interviews")
