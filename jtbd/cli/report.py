@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
 
@@ -100,18 +100,28 @@ def report_command(
         raise typer.Exit(1)
 
 
+class _Status(Protocol):
+    """A progress message that can change (rich's spinner, or nothing)."""
+
+    def __enter__(self) -> _Status: ...
+
+    def __exit__(self, kind: Any, error: Any, trace: Any, /) -> None: ...
+
+    def update(self, status: str, /) -> None: ...
+
+
 class _NoStatus:
     def __enter__(self) -> _NoStatus:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: Any, error: Any, trace: Any, /) -> None:
         return None
 
-    def update(self, message: str) -> None:
+    def update(self, status: str, /) -> None:
         return None
 
 
-def _status(message: str) -> Any:
+def _status(message: str) -> _Status:
     """A spinner on stderr while a large report is built, only when a person is watching."""
     if not sys.stderr.isatty():
         return _NoStatus()

@@ -86,3 +86,13 @@ def test_theme_statements_are_escaped_in_the_details_list():
     details = html[html.index("<details>") : html.index("</details>")]
     assert "&lt;script&gt;alert(" in details and "<script>" not in details
     assert "suggested 0.50" in details and "p1.vtt:9 @ 00:00:07" in details
+
+
+def test_many_exclusions_fold_into_one_line_per_reason():
+    empty = [Interview(id=f"e{n:03d}<i>", source=f"e{n}.md") for n in range(40)]
+    kept = Interview(id="k", source="k.md", forces=[Force(kind=ForceKind.PUSH, text="x")])
+    html = render_report(build_report([*empty, kept]), "html").text
+    scope = html[html.index('id="scope"') : html.index('id="diagram"')]
+    assert "<strong>40</strong> interviews" in scope
+    assert scope.count("<li>") == 1 and "e039&lt;i&gt;" in scope and "<i>" not in scope
+    assert "included interviews" not in scope  # consent of 1 interview: named inline
