@@ -72,6 +72,12 @@ def test_html_report_fits_a_phone(run, examples_dir, tmp_path, browser):
         "document.querySelector('.theme .quotes').getBoundingClientRect().width"
     )
     assert quotes > 300
+    # and no table needs sideways scrolling inside its box either
+    hidden = browser.evaluate(
+        "[...document.querySelectorAll('.scroll, .figure')]"
+        ".filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).length"
+    )
+    assert hidden == 0
     assert browser.failures() == []
 
 
