@@ -121,12 +121,17 @@ def _diagram(report: Report) -> RenderableType:
 
 def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
     style = _STYLES[force.kind.value]
+    # With --by the segment columns take the width: the quotes go under the table instead
+    # of being squeezed into a column one word wide.
+    quotes_below = bool(report.segment_values)
     table = Table(title=f"[bold {style}]{force.title}[/]", title_justify="left", expand=True)
     table.add_column("Theme", ratio=2)
     table.add_column("n of N", justify="right", no_wrap=True)
     for value in report.segment_values:
         table.add_column(escape(value), justify="right", no_wrap=True)
-    table.add_column("Quote (source)", ratio=3)
+    if not quotes_below:
+        table.add_column("Quote (source)", ratio=3)
+    below: list[RenderableType] = []
     for theme in force.recurring:
         quote = theme.quotes[0]
         where = f"{quote.interview} · {quote.citation}"
@@ -138,12 +143,17 @@ def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
         ]
         tag = f" [dim]#{escape(theme.tag)}[/dim]" if theme.tag else ""
         suggested = f"\n[dim]{theme.suggested} suggested[/dim]" if theme.suggested else ""
-        table.add_row(
-            escape(theme.label) + tag + suggested,
-            f"{theme.count} of {total}",
-            *segment_cells,
-            f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]",
-        )
+        cells = [escape(theme.label) + tag + suggested, f"{theme.count} of {total}", *segment_cells]
+        if quotes_below:
+            table.add_row(*cells)
+            below.append(
+                Text.from_markup(
+                    f"[bold]{escape(theme.label)}[/bold]: {escape(quote.text)} "
+                    f"[dim]({escape(where)})[/dim]"
+                )
+            )
+        else:
+            table.add_row(*cells, f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]")
     single = len(force.single)
     note = Text(
         f"{single} more theme{'s' if single != 1 else ''} mentioned by one interview only.",
@@ -153,7 +163,7 @@ def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
         heading = Text(force.title, style=f"bold {style}")
         message = Text("No theme is shared by two or more interviews yet.", style="dim")
         return Group(heading, message, note) if single else Group(heading, message)
-    return Group(table, note) if single else table
+    return Group(table, *below, *([note] if single else []))
 
 
 def _balance(report: Report) -> RenderableType:

@@ -176,6 +176,8 @@ def test_by_segment_side_by_side(ingested):
     assert sum(theme["by_segment"].values()) == theme["count"]
     terminal = ingested("report", "--by", "role").stdout
     assert "agency-owner" in terminal and "shop-owner" in terminal
+    # the segment columns do not squeeze the quotes into a column a word wide
+    assert "Copying the VAT figures from the Excel tab" in terminal
 
 
 def test_by_unknown_attribute(ingested):
