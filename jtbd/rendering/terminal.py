@@ -43,7 +43,8 @@ def plain_text(report: Report, width: int = PLAIN_WIDTH) -> str:
     console = Console(file=buffer, width=width, color_system=None, highlight=False)
     for part in report_renderables(report):
         console.print(part)
-    return buffer.getvalue()
+    # rich pads every line to the width; a text file is easier to read and diff without
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 def _scope(report: Report) -> RenderableType:

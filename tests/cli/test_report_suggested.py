@@ -117,6 +117,10 @@ def test_every_format_shows_the_marker_and_the_time(workspace, tmp_path):
     assert "t01.vtt:12 @ 00:00:07" in html and "t02.vtt:4 @ 00:01:01" in html
     assert "suggested 0.64" in html and "n1.md:5 @" not in html and "n1.md:5" in html
     assert "`t02.vtt:4 @ 00:01:01` _(suggested 0.64)_" in markdown
+    # a force no one mentioned says so, without empty counts
+    assert "  --> PULL OF THE NEW SOLUTION\n      none recorded\n" in markdown
+    assert "### Pull of the new solution\n\nNone recorded.\n" in markdown
+    assert "(4 statements · 2 suggested)" in markdown
     assert "2 suggested forces" in terminal and "--coded-only" in terminal
     assert "\x1b" not in terminal
 
