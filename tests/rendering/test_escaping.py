@@ -86,6 +86,28 @@ def test_theme_statements_are_escaped_in_the_details_list():
     details = html[html.index("<details>") : html.index("</details>")]
     assert "&lt;script&gt;alert(" in details and "<script>" not in details
     assert "suggested 0.50" in details and "p1.vtt:9 @ 00:00:07" in details
+    # or as plain data, {text, interview, source, line, origin}, as the themes step lists them
+    theme.statements = [  # type: ignore[attr-defined]
+        {
+            "text": f"{EVIL} data",
+            "interview": "p2",
+            "source": "p2.md",
+            "line": 4,
+            "origin": "suggested",
+        },
+        {
+            "text": "coded words",
+            "interview": "p1",
+            "source": "p1.md",
+            "line": None,
+            "origin": "coded",
+        },
+    ]
+    html = render_report(built, "html").text
+    details = html[html.index("<details>") : html.index("</details>")]
+    assert "All 2 statements" in details and "<script>" not in details
+    assert details.count('class="marker"') == 1 and "p2.md:4" in details
+    assert "coded words" in details and "p1.md<" in details  # no line: no ':'
 
 
 def test_many_exclusions_fold_into_one_line_per_reason():
