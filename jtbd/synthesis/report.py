@@ -307,7 +307,12 @@ def _theme_summary(
     by_segment = (
         dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
     )
-    suggested = sum(1 for s in theme.statements if _quote(s, forces_at).suggested)
+    suggested = sum(
+        1
+        for s in theme.statements
+        if (force := forces_at.get((s.interview, s.source, s.line, s.text))) is not None
+        and force.origin == "suggested"
+    )
     return ThemeSummary(
         theme.label,
         theme.interviews,
