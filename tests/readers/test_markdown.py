@@ -215,8 +215,8 @@ def test_frontmatter_must_be_a_mapping(tmp_path):
 
 def test_wrong_type_in_frontmatter_names_the_field_and_line(tmp_path):
     with pytest.raises(NoteError) as caught:
-        note(tmp_path, "---\nid: p1\nconsent: perhaps\n---\n## Push\n- x\n")
-    assert "consent" in caught.value.message
+        note(tmp_path, "---\nid: p1\nparticipant: [Ann, Bo]\n---\n## Push\n- x\n")
+    assert "participant" in caught.value.message
     assert caught.value.line == 3
 
 
