@@ -77,7 +77,9 @@ def _legacy_encoding(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # only for the rare note that is not UTF-8
 
     matches = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
-    names = [match.encoding for match in matches]
+    # could_be_from_charset: every code page giving the same text (cp1250 and cp1252 agree
+    # on "é", and the detector names only one of them).
+    names = [name for match in matches for name in match.could_be_from_charset]
     if not names:
         return None
     # A few accented bytes fit several code pages equally well. Notes are typed in
