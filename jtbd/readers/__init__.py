@@ -78,4 +78,12 @@ def read_note_bytes(data: bytes, shown: str, source: str) -> NoteResult:
         result.warnings.append(
             Problem(shown, "no interview content: no forces, job statements or timeline found")
         )
+    elif not result.data["forces"] and not result.data["turns"]:
+        result.warnings.append(
+            Problem(
+                shown,
+                "no forces found (no force heading, 'Push:' label or #push-style tag); "
+                "`jtbd suggest` can propose some",
+            )
+        )
     return result

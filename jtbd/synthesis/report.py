@@ -30,7 +30,11 @@ NOT_SET = "(not set)"
 MAX_SEGMENT_VALUES = 12
 # Obsidian's own note properties say how a note displays, not who the participant is:
 # they stay in the data (and the exports) but are never segments.
-NOT_SEGMENTS = frozenset({"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"})
+# So are the dates Obsidian stamps on a file and its tags: they describe the note.
+NOT_SEGMENTS = frozenset(
+    {"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"}
+    | {"created", "modified", "updated", "tags", "tag", "date"}
+)
 
 
 @dataclass
@@ -247,7 +251,8 @@ def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, ti
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = _segment_lookup(included, by)
     forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
-    segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
+    sizes = Counter(value for values in segment_of.values() for value in values)
+    segment_sizes = dict(sorted(sizes.items())) if by else {}
     return Report(
         title=title,
         scope=_scope(included, excluded),
@@ -268,7 +273,9 @@ def _split_scope(interviews: Sequence[Interview]) -> tuple[list[Interview], list
     excluded: list[Exclusion] = []
     for interview in sorted(interviews, key=lambda i: (i.id, i.source)):
         if interview.consent is False:
-            excluded.append(Exclusion(interview.id, "consent: false (none of its text is shown)"))
+            written = interview.consent_text
+            reason = f"consent: {written}" if written else "consent: false"
+            excluded.append(Exclusion(interview.id, f"{reason} (none of its text is shown)"))
         elif not interview.has_content:
             excluded.append(Exclusion(interview.id, "no forces, jobs or timeline in the note"))
         else:
@@ -285,20 +292,31 @@ def attribute_text(value: Any) -> str:
     return str(value)
 
 
-def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]:
+def segment_values(value: Any) -> tuple[str, ...]:
+    """The segments an attribute value puts an interview in: one per item of a list."""
+    if isinstance(value, list) and value:
+        return tuple(dict.fromkeys(attribute_text(item) for item in value))
+    return (attribute_text(value),)
+
+
+def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, tuple[str, ...]]:
     if by is None:
         return {}
+    if by in NOT_SEGMENTS:
+        raise UsageError(
+            f"--by {by}: {by!r} describes the note, not the participant, and is never a segment"
+        )
     if not any(by in interview.attributes for interview in included):
         known = sorted({key for interview in included for key in interview.attributes})
         raise UsageError(
             f"--by {by}: no interview has the attribute {by!r}; "
             f"attributes present: {', '.join(known) or 'none'}"
         )
-    return {i.id: attribute_text(i.attributes.get(by)) for i in included}
+    return {i.id: segment_values(i.attributes.get(by)) for i in included}
 
 
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
+    kind: ForceKind, included: list[Interview], segment_of: dict[str, tuple[str, ...]]
 ) -> ForceSummary:
     statements = [
         Statement(
@@ -317,11 +335,10 @@ def _force_summary(
     )
 
 
-def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
+def _theme_summary(theme: Theme, segment_of: dict[str, tuple[str, ...]]) -> ThemeSummary:
     quotes = [Quote(s.text, s.interview, s.source, s.line, s.quote) for s in theme.quotes()]
-    by_segment = (
-        dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
-    )
+    counts = Counter(value for i in theme.interviews for value in segment_of.get(i, ()))
+    by_segment = dict(sorted(counts.items())) if segment_of else {}
     return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
 
 
@@ -343,7 +360,7 @@ def _scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
     for interview in included:
         for key, value in interview.attributes.items():
             if key not in NOT_SEGMENTS:
-                values.setdefault(key, Counter())[attribute_text(value)] += 1
+                values.setdefault(key, Counter()).update(segment_values(value))
     segments = {
         key: dict(sorted(counter.items()))
         for key, counter in sorted(values.items())
