@@ -9,16 +9,16 @@ from typing import Any
 import pytest
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import GuideLibrary
-from jtbd.guide_lint import (
+from jtbd.guides.library import GuideLibrary
+from jtbd.guides.lint import (
     format_problems,
     lint_file,
     markdown_language,
     markdown_questions,
     yaml_questions,
 )
-from jtbd.guide_lint_rules import RULE_IDS, check_question, lint_languages, load_rules
-from jtbd.guide_render import render_guide
+from jtbd.guides.lint_rules import RULE_IDS, check_question, lint_languages, load_rules
+from jtbd.guides.render import render_guide
 from jtbd.resources import guides_dir
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "guides"

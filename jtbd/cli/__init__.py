@@ -10,6 +10,7 @@ import typer
 
 from jtbd import __version__
 from jtbd.cli import guide, ingest, report
+from jtbd.cli.common import PlainUsage
 
 app = typer.Typer(
     name="jtbd",
@@ -41,8 +42,8 @@ def main_options(
 app.command("ingest")(ingest.ingest_command)
 app.command("export")(ingest.export_command)
 app.command("report")(report.report_command)
-app.command("new-guide")(guide.new_guide_command)
-app.command("lint-guide")(guide.lint_guide_command)
+app.command("new-guide", cls=PlainUsage)(guide.new_guide_command)
+app.command("lint-guide", cls=PlainUsage)(guide.lint_guide_command)
 
 
 def main() -> None:

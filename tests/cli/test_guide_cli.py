@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from jtbd.guide import GuideLibrary
+from jtbd.guides.library import GuideLibrary
 from tests.conftest import fill_in_template
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "guides"
@@ -60,8 +61,41 @@ def test_list(run: Run) -> None:
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == TYPES
     intercept = next(line for line in lines if line.startswith("intercept "))
-    assert intercept.split()[1:4] == ["5", "min", "en,"]
+    assert intercept.split()[1:4] == ["6", "min", "en,"]
     assert "A short on-site or in-store interview" in intercept
+
+
+def _printed_minutes(text: str) -> int:
+    """The length a rendered guide states in its frontmatter (``minutes: N``)."""
+    match = re.search(r"^minutes: (\d+)$", text, re.MULTILINE)
+    assert match, text[:300]
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_list_shows_the_minutes_the_guide_prints(run: Run, lang: str) -> None:
+    listed = run("new-guide", "--list", "--lang", lang)
+    assert listed.exit_code == 0, listed.stderr
+    minutes = {line.split()[0]: int(line.split()[1]) for line in listed.stdout.splitlines()}
+    assert set(minutes) == set(TYPES)
+    for guide_type, shown in minutes.items():
+        guide = run("new-guide", "--type", guide_type, "--lang", lang)
+        assert guide.exit_code == 0, guide.stderr
+        printed = _printed_minutes(guide.stdout)
+        assert shown == printed, guide_type
+        assert f"about {printed} " in guide.stdout or f"circa {printed} " in guide.stdout
+
+
+def test_list_ignores_a_declared_length_that_disagrees(run: Run, tmp_path: Path) -> None:
+    # An older file may still say `minutes:`; the questions' sum is the one number shown.
+    mine = tmp_path / "guides"
+    mine.mkdir()
+    text = (FIXTURES / "custom" / "onboarding.yaml").read_text(encoding="utf-8")
+    (mine / "onboarding.yaml").write_text(text.replace("minutes: 6\n", "minutes: 40\n", 1))
+    listed = run("new-guide", "--list", "--guides-dir", mine)
+    line = next(line for line in listed.stdout.splitlines() if line.startswith("onboarding "))
+    guide = run("new-guide", "--guides-dir", mine, "--type", "onboarding")
+    assert line.split()[1] == "6" and _printed_minutes(guide.stdout) == 6
 
 
 def test_list_includes_the_users_types(run: Run) -> None:
@@ -295,6 +329,6 @@ def test_lint_malformed_yaml_guide(run: Run) -> None:
 def test_cli_does_not_import_the_guide_library_at_start_up() -> None:
     code = (
         "import sys, jtbd.cli; "
-        "assert not {'jtbd.guide', 'jtbd.guide_lint', 'jtbd.guide_render'} & set(sys.modules)"
+        "assert not [m for m in sys.modules if m.startswith('jtbd.guides')], sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
