@@ -15,42 +15,32 @@ if TYPE_CHECKING:
     from jtbd.guides.library import GuideLibrary
 
 
+_GuideType = Annotated[str, typer.Option("--type", "-t", help="Guide type; see --list.")]
+_Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")]
+_NotesTemplate = Annotated[
+    bool, typer.Option("--notes-template", help="Write the notes template, not the guide.")
+]
+
+
 def new_guide_command(
     ctx: typer.Context,
-    guide_type: Annotated[str, typer.Option("--type", "-t", help="Guide type; see --list.")] = (
-        "switch"
-    ),
-    product: Annotated[
-        str | None,
-        typer.Option(help="Fills {product}, e.g. 'Acme Expenses'."),
-    ] = None,
-    job: Annotated[
-        str | None,
-        typer.Option(help="Fills {job}, e.g. 'file expenses'."),
-    ] = None,
+    guide_type: _GuideType = "switch",
+    product: Annotated[str | None, typer.Option(help="Fills {product}, e.g. 'Acme'.")] = None,
+    job: Annotated[str | None, typer.Option(help="Fills {job}, e.g. 'file expenses'.")] = None,
     minutes: Annotated[
-        int | None,
-        typer.Option(help="Keep the top-priority questions that fit."),
+        int | None, typer.Option(help="Keep the top-priority questions that fit.")
     ] = None,
     lang: Annotated[str, typer.Option(help="Language: en, it, ...")] = "en",
-    list_types: Annotated[
-        bool, typer.Option("--list", help="List the guide types and exit.")
-    ] = False,
-    notes_template: Annotated[
-        bool,
-        typer.Option("--notes-template", help="Write the notes template, not the guide."),
-    ] = False,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    list_types: Annotated[bool, typer.Option("--list", help="List the guide types and exit.")] = (
+        False
+    ),
+    notes_template: _NotesTemplate = False,
+    output: _Output = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file.")] = False,
     guides_dir: Annotated[
-        Path | None,
-        typer.Option(help="Folder of your own guide types (YAML)."),
+        Path | None, typer.Option(help="Folder of your own guide types (YAML).")
     ] = None,
-    template: Annotated[
-        Path | None, typer.Option(help="Your own Jinja template to render with.")
-    ] = None,
+    template: Annotated[Path | None, typer.Option(help="Your own Jinja template.")] = None,
 ) -> None:
     """Write an interview guide or its notes template.
 

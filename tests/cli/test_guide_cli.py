@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 from typer.testing import Result
 
 from jtbd.guides.library import GuideLibrary
+from jtbd.resources import guides_dir
 from tests.conftest import fill_in_template
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "guides"
@@ -299,6 +301,85 @@ def test_lint_every_bundled_and_rendered_guide(run: Run, tmp_path: Path) -> None
     result = run("lint-guide", *paths)
     assert result.exit_code == 0, result.stdout
     assert result.stderr == f"no problems in {len(paths)} files\n"
+
+
+def _lint_dir(tmp_path: Path, name: str, message: str) -> Path:
+    """A --guides-dir holding a copy of the English rules under ``name``, one message changed."""
+    folder = tmp_path / "my-guides"
+    folder.mkdir(exist_ok=True)
+    rules = (guides_dir() / "_lint.yaml").read_text(encoding="utf-8")
+    old = "asks what they would do, not what they did; ask about a real past event"
+    assert old in rules
+    (folder / name).write_text(rules.replace(old, message), encoding="utf-8")
+    return folder
+
+
+def test_lint_guides_dir_rules_replace_the_bundled_ones(run: Run, tmp_path: Path) -> None:
+    folder = _lint_dir(tmp_path, "_lint.yaml", "our team asks for a real event instead")
+    guide = tmp_path / "g.md"
+    guide.write_text("- What would you do with a faster tool?\n", encoding="utf-8")
+    bundled = run("lint-guide", guide)
+    assert "hypothetical: asks what they would do" in bundled.stdout
+    mine = run("lint-guide", "--guides-dir", folder, guide)
+    assert mine.exit_code == 1
+    assert mine.stdout == f"{guide}:1: hypothetical: our team asks for a real event instead\n"
+
+
+def test_lint_guides_dir_adds_a_language(run: Run, tmp_path: Path) -> None:
+    folder = _lint_dir(tmp_path, "_lint.fr.yaml", "une question hypothétique")
+    guide = tmp_path / "g.fr.md"  # the language from the file name
+    guide.write_text("- What would you do with a faster tool?\n", encoding="utf-8")
+    without = run("lint-guide", guide)
+    assert without.exit_code == 2
+    assert "no lint rules for language 'fr'; available: en, it" in without.stderr
+    result = run("lint-guide", "--guides-dir", folder, guide)
+    assert result.stdout == f"{guide}:1: hypothetical: une question hypothétique\n"
+
+
+def test_lint_guides_dir_must_be_a_folder(run: Run) -> None:
+    result = run("lint-guide", "--guides-dir", "nope", FIXTURES / "markdown" / "good-guide.md")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --guides-dir nope: not a folder\n"
+
+
+# -- help text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["new-guide", "lint-guide"])
+def test_help_fits_80_columns_without_breaking_a_sentence(command: str) -> None:
+    env = {**os.environ, "COLUMNS": "80", "TERMINAL_WIDTH": "80", "NO_COLOR": "1"}
+    code = "from jtbd.cli import main; main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, command, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    start = next(index for index, line in enumerate(lines) if "Usage:" in line)
+    assert "{" not in lines[start] and "}" not in lines[start], lines[start]
+    # The description: every line is a whole sentence (or a heading ending in ':').
+    end = next(index for index, line in enumerate(lines) if line.startswith("╭"))
+    description = lines[start + 1 : end]
+    assert all(line.endswith((".", ":")) for line in description if line.strip()), description
+    # Each option's help fits its row: no row continues on the next line.
+    rows = [line for line in lines if line.startswith("│")]
+    assert rows and all(len(line) <= 80 for line in lines)
+    for row in rows:
+        assert row[2:].lstrip().startswith(("-", "*")), f"wrapped help line: {row!r}"
+
+
+def test_lint_format_choices_are_shown_together() -> None:
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from jtbd.cli import main; main()", "lint-guide", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "<text|json>" in out
 
 
 def test_lint_bad_format_is_a_usage_error(run: Run) -> None:
