@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
+import jtbd.guides
 from jtbd.errors import GuideError, TemplateError, UsageError
 from jtbd.guides.files import read_yaml, split_name
 from jtbd.guides.fitting import fill_placeholders, fit_to_minutes
@@ -415,3 +418,11 @@ def test_guide_model_forbids_coercion() -> None:
     }
     with pytest.raises(ValueError, match="priority"):
         Guide.model_validate(data)
+
+
+def test_package_exports_resolve_and_lint_does_not_load_jinja() -> None:
+    assert all(getattr(jtbd.guides, name) is not None for name in jtbd.guides.__all__)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        _ = jtbd.guides.no_such_name  # type: ignore[attr-defined]
+    code = "import sys, jtbd.guides.lint; assert 'jinja2' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

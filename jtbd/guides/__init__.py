@@ -12,21 +12,29 @@ One module per stage, in pipeline order:
 
 from __future__ import annotations
 
-from jtbd.guides.fitting import Fit, fit_to_minutes
-from jtbd.guides.library import GuideInfo, GuideLibrary, LoadedGuide
-from jtbd.guides.lint import LintProblem, format_problems, lint_file
-from jtbd.guides.render import RenderedGuide, render_guide, render_notes_template
+import importlib
+from typing import Any
 
-__all__ = [
-    "Fit",
-    "GuideInfo",
-    "GuideLibrary",
-    "LintProblem",
-    "LoadedGuide",
-    "RenderedGuide",
-    "fit_to_minutes",
-    "format_problems",
-    "lint_file",
-    "render_guide",
-    "render_notes_template",
-]
+# Public name -> the module that defines it. Loaded on first use (PEP 562), so that
+# `jtbd lint-guide` does not pay for Jinja, nor `new-guide` for the lint rules.
+_EXPORTS = {
+    "Fit": "fitting",
+    "fit_to_minutes": "fitting",
+    "GuideInfo": "library",
+    "GuideLibrary": "library",
+    "LoadedGuide": "library",
+    "LintProblem": "lint",
+    "format_problems": "lint",
+    "lint_file": "lint",
+    "RenderedGuide": "render",
+    "render_guide": "render",
+    "render_notes_template": "render",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
