@@ -14,6 +14,7 @@ import typer
 
 from jtbd import __version__
 from jtbd.cli import guide, ingest, report
+from jtbd.cli.common import PlainUsage
 
 app = typer.Typer(
     name="jtbd",
@@ -56,7 +57,8 @@ for name, command in (
     ("new-guide", guide.new_guide_command),
     ("lint-guide", guide.lint_guide_command),
 ):
-    app.command(name, help=_help(command))(command)
+    # PlainUsage: "FOLDER", not typer's "{folder}", in the usage line
+    app.command(name, help=_help(command), cls=PlainUsage)(command)
 
 
 def main() -> None:
