@@ -363,7 +363,7 @@ def test_help_fits_80_columns_without_breaking_a_sentence(command: str) -> None:
     # (wrapped at the width, never at a line break of the source).
     end = next(index for index, line in enumerate(lines) if line.startswith("╭"))
     description = lines[start + 1 : end]
-    for line, after in zip(description, description[1:] + [""]):
+    for line, after in zip(description, description[1:] + [""], strict=True):
         if line.strip() and not after.strip():
             assert line.endswith((".", ":")), description
         elif line.strip():
