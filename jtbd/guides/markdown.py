@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+(?:\[[ xX]\]\s+)?(.*))?$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
+from jtbd.readers.markdown_lines import scan_lines
+from jtbd.readers.text import frontmatter_end, split_lines
+
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
-LineKind = Literal["break", "item", "text"]
+GuideLineKind = Literal["break", "item", "text"]
 """``break`` ends a list item or paragraph (blank line, heading, blockquote, table, rule,
 code); ``item`` opens a list item; ``text`` is a paragraph line or a wrapped item line."""
 
@@ -25,7 +26,7 @@ class GuideLine:
     """One line of a guide's body: its number (1-based), what it is, its text."""
 
     number: int
-    kind: LineKind
+    kind: GuideLineKind
     text: str
     """The item's text without its marker for ``item``; the stripped line for ``text``."""
 
@@ -41,44 +42,34 @@ class ScannedGuide:
 def scan_guide(text: str) -> ScannedGuide:
     """Split off the frontmatter and classify every body line.
 
-    Lines inside code fences and HTML comments are breaks, never questions. An unclosed
-    frontmatter is searched for ``lang:`` but is not taken out of the body.
+    The package's one frontmatter splitter and Markdown line scanner do the work; this
+    maps their kinds onto the three the question finder needs. Lines inside code fences
+    and HTML comments are breaks, never questions. An unclosed frontmatter is searched
+    for ``lang:`` but is not taken out of the body.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    frontmatter, start = _frontmatter(lines)
+    lines = split_lines(text)
+    end = frontmatter_end(lines)
+    if end is None:
+        frontmatter, start = [], 0
+    elif end < 0:
+        frontmatter, start = lines[1:], 0
+    else:
+        frontmatter, start = lines[1:end], end + 1
     body: list[GuideLine] = []
-    fence: str | None = None
     in_comment = False
-    for number, raw in enumerate(lines[start:], start + 1):
-        stripped = raw.strip()
-        if fence is not None:
-            fence = None if stripped.startswith(fence) else fence
-            body.append(GuideLine(number, "break", ""))
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            body.append(GuideLine(number, "break", ""))
-            continue
-        if in_comment or "<!--" in stripped:
-            stripped, in_comment = _without_comments(stripped, in_comment)
-        match = _LIST_ITEM.match(raw)
-        if _is_break(raw, stripped):
-            body.append(GuideLine(number, "break", ""))
-        elif match:
-            body.append(GuideLine(number, "item", match.group(1) or ""))
-        else:
-            body.append(GuideLine(number, "text", stripped))
+    for line in scan_lines(lines, start):
+        kind, content = _KINDS.get(line.kind, "break"), line.text
+        if in_comment or "<!--" in line.raw:
+            content, in_comment = _without_comments(content, in_comment)
+            if not content:
+                kind = "break"
+        if kind == "text" and content.startswith("|"):
+            kind = "break"  # a table row
+        body.append(GuideLine(line.number, kind, content if kind != "break" else ""))
     return ScannedGuide(frontmatter, body)
 
 
-def _frontmatter(lines: list[str]) -> tuple[list[str], int]:
-    """The frontmatter lines and the index of the first body line."""
-    if not lines or lines[0].strip() != "---":
-        return [], 0
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return lines[1:index], index + 1
-    return lines[1:], 0
+_KINDS: dict[str, GuideLineKind] = {"item": "item", "text": "text"}
 
 
 def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
@@ -91,18 +82,3 @@ def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
     if "<!--" in text:
         return text.split("<!--", 1)[0].strip(), True
     return text.strip(), False
-
-
-def _is_break(raw: str, stripped: str) -> bool:
-    """Blank (once comments are gone), a heading, a blockquote, a table row or a rule."""
-    return (
-        not stripped
-        or bool(_HEADING.match(raw))
-        or stripped.startswith((">", "|"))
-        or _is_rule(stripped)
-    )
-
-
-def _is_rule(text: str) -> bool:
-    """A thematic break such as ``---`` or ``***``."""
-    return len(text) >= 3 and set(text.replace(" ", "")) <= {"-"} | {"*"} | {"_"}

@@ -112,21 +112,35 @@ class Frontmatter:
     """Index in the note's lines of the first body line (0 when there is no frontmatter)."""
 
 
-def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
-    """Parse a leading ``---`` ... ``---`` YAML block, if the note has one."""
+def frontmatter_end(lines: list[str]) -> int | None:
+    """The index of the line closing a leading ``---`` block; None when there is none.
+
+    The one frontmatter splitter: notes, transcripts and guides all ask it. A block that
+    is opened and never closed gives ``-1``.
+    """
     if not lines or lines[0].rstrip() != "---":
-        return Frontmatter({}, 0)
+        return None
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
-            data = parse_simple(lines[1:index])
-            if data is None:
-                data = load_yaml("\n".join(lines[1:index]), path, first_line=2)
-            if data is None:
-                data = {}
-            if not isinstance(data, dict):
-                raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", 2)
-            return Frontmatter(data, index + 1)
-    raise NoteError(path, "frontmatter opened with `---` is never closed", 1)
+            return index
+    return -1
+
+
+def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
+    """Parse a leading ``---`` ... ``---`` YAML block, if the note has one."""
+    end = frontmatter_end(lines)
+    if end is None:
+        return Frontmatter({}, 0)
+    if end < 0:
+        raise NoteError(path, "frontmatter opened with `---` is never closed", 1)
+    data = parse_simple(lines[1:end])
+    if data is None:
+        data = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", 2)
+    return Frontmatter(data, end + 1)
 
 
 def frontmatter_line(lines: list[str], body_start: int, key: str) -> int | None:
