@@ -12,7 +12,7 @@ from pathlib import Path
 from jtbd.errors import EmptyNoteError, GeneratedFileError, NoteError
 from jtbd.readers.base import NoteResult, Problem
 from jtbd.readers.markdown import MarkdownReader
-from jtbd.readers.text import decode_note
+from jtbd.readers.text import decode_text
 from jtbd.readers.yaml_note import YamlReader
 
 __all__ = [
@@ -66,14 +66,24 @@ def read_note_bytes(data: bytes, shown: str, source: str) -> NoteResult:
     reader = READERS.get(extension.lower())
     if reader is None:
         raise NoteError(shown, f"not a note: {extension or 'no extension'} is not .md or .yaml")
-    text = decode_note(data, shown)
+    text, decoding_warning = decode_text(data, shown)
     if not text.strip():
         raise EmptyNoteError(shown, "empty note: nothing to ingest")
     if text.startswith(GENERATED_MARKER):
         raise GeneratedFileError(shown, "written by jtbd report, not an interview note")
     result = reader.read(text, shown, source, stem)
+    if decoding_warning is not None:
+        result.warnings.insert(0, decoding_warning)
     if not result.has_content:
         result.warnings.append(
             Problem(shown, "no interview content: no forces, job statements or timeline found")
+        )
+    elif not result.data["forces"] and not result.data["turns"]:
+        result.warnings.append(
+            Problem(
+                shown,
+                "no forces found (no force heading, 'Push:' label or #push-style tag); "
+                "`jtbd suggest` can propose some",
+            )
         )
     return result

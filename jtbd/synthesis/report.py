@@ -231,7 +231,8 @@ def _build(
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = segment_lookup(included, by)
     forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
-    segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
+    sizes = Counter(value for values in segment_of.values() for value in values)
+    segment_sizes = dict(sorted(sizes.items())) if by else {}
     scope = build_scope(included, excluded)
     scope.suggested = sum(force.suggested for force in forces.values())
     scope.coded_only, scope.suggested_left_out = coded_only, left_out
@@ -251,7 +252,7 @@ def _build(
 
 
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
+    kind: ForceKind, included: list[Interview], segment_of: dict[str, tuple[str, ...]]
 ) -> ForceSummary:
     statements = [
         Statement(
@@ -300,13 +301,12 @@ def _quote(statement: Statement, forces_at: _ForcesAt) -> Quote:
 
 
 def _theme_summary(
-    theme: Theme, segment_of: dict[str, str], forces_at: _ForcesAt | None = None
+    theme: Theme, segment_of: dict[str, tuple[str, ...]], forces_at: _ForcesAt | None = None
 ) -> ThemeSummary:
     forces_at = forces_at or {}
     quotes = [_quote(s, forces_at) for s in theme.quotes()]
-    by_segment = (
-        dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
-    )
+    counts = Counter(value for i in theme.interviews for value in segment_of.get(i, ()))
+    by_segment = dict(sorted(counts.items())) if segment_of else {}
     suggested = sum(
         1
         for s in theme.statements

@@ -17,7 +17,11 @@ NOT_SET = "(not set)"
 MAX_SEGMENT_VALUES = 12
 # Obsidian's own note properties say how a note displays, not who the participant is:
 # they stay in the data (and the exports) but are never segments.
-NOT_SEGMENTS = frozenset({"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"})
+# So are the dates Obsidian stamps on a file and its tags: they describe the note.
+NOT_SEGMENTS = frozenset(
+    {"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"}
+    | {"created", "modified", "updated", "tags", "tag", "date"}
+)
 
 
 @dataclass
@@ -77,7 +81,9 @@ def split_scope(
     excluded: list[Exclusion] = []
     for interview in sorted(interviews, key=lambda i: (i.id, i.source)):
         if interview.consent is False:
-            excluded.append(Exclusion(interview.id, "consent: false (none of its text is shown)"))
+            written = interview.consent_text
+            reason = f"consent: {written}" if written else "consent: false"
+            excluded.append(Exclusion(interview.id, f"{reason} (none of its text is shown)"))
         elif not interview.has_content:
             reason = "no forces, jobs or timeline in the note"
             if coded_only:
@@ -97,17 +103,28 @@ def attribute_text(value: Any) -> str:
     return str(value)
 
 
-def segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]:
+def segment_values(value: Any) -> tuple[str, ...]:
+    """The segments an attribute value puts an interview in: one per item of a list."""
+    if isinstance(value, list) and value:
+        return tuple(dict.fromkeys(attribute_text(item) for item in value))
+    return (attribute_text(value),)
+
+
+def segment_lookup(included: list[Interview], by: str | None) -> dict[str, tuple[str, ...]]:
     """Each included interview's value of the ``--by`` attribute (empty without ``--by``)."""
     if by is None:
         return {}
+    if by in NOT_SEGMENTS:
+        raise UsageError(
+            f"--by {by}: {by!r} describes the note, not the participant, and is never a segment"
+        )
     if not any(by in interview.attributes for interview in included):
         known = sorted({key for interview in included for key in interview.attributes})
         raise UsageError(
             f"--by {by}: no interview has the attribute {by!r}; "
             f"attributes present: {name_some(known, 12) or 'none'}"
         )
-    return {i.id: attribute_text(i.attributes.get(by)) for i in included}
+    return {i.id: segment_values(i.attributes.get(by)) for i in included}
 
 
 def build_scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
@@ -117,7 +134,7 @@ def build_scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
     for interview in included:
         for key, value in interview.attributes.items():
             if key not in NOT_SEGMENTS:
-                values.setdefault(key, Counter())[attribute_text(value)] += 1
+                values.setdefault(key, Counter()).update(segment_values(value))
     segments = {
         key: dict(sorted(counter.items()))
         for key, counter in sorted(values.items())

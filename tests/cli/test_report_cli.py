@@ -277,8 +277,9 @@ def test_report_from_folder_with_bad_notes_reports_the_rest_and_exits_1(run, bad
     (folder / "good.md").write_text("---\nid: good\n---\n## Push\n- Re-typing VAT\n")
     result = run("report", folder, "--format", "json")
     assert result.exit_code == 1
-    assert json_out(result)["interviews"] == 1
-    assert result.stderr.count("error:") == 2
+    assert json_out(result)["interviews"] == 1  # consent.md: consent unclear, excluded
+    assert result.stderr.count("error:") == 1
+    assert "consent: 'maybe later' is neither yes nor no" in result.stderr
 
 
 def test_a_markdown_report_saved_among_the_notes_is_not_ingested(run, examples_dir, tmp_path):
