@@ -147,6 +147,8 @@ class Interview(_Model):
     interviewer: str | None = None
     consent: bool | None = None
     """None when the note does not say; only ``False`` excludes an interview from reports."""
+    consent_text: str | None = None
+    """Consent as written when it was not a plain true/false ("verbal", "maybe")."""
     switched_from: str | None = None
     switched_to: str | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)

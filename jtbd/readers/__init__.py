@@ -12,7 +12,7 @@ from pathlib import Path
 from jtbd.errors import EmptyNoteError, GeneratedFileError, NoteError
 from jtbd.readers.base import NoteResult, Problem
 from jtbd.readers.markdown import MarkdownReader
-from jtbd.readers.text import decode_note
+from jtbd.readers.text import decode_text
 from jtbd.readers.transcripts import (
     SIDECAR_SUFFIX,
     TRANSCRIPT_READERS,
@@ -111,18 +111,31 @@ def read_note_bytes(
         check_size(data, shown)
         if isinstance(reader, DocxReader):
             return reader.read_bytes(data, shown, source, stem, sidecar)
-    text = decode_note(data, shown)
+    text, decoding_warning = decode_text(data, shown)
     if not text.strip():
         raise EmptyNoteError(shown, "empty note: nothing to ingest")
     if text.startswith(GENERATED_MARKER):
         raise GeneratedFileError(shown, "written by jtbd report, not an interview note")
     if isinstance(reader, TranscriptReader):
-        return reader.read(text, shown, source, stem, sidecar)
-    if extension in _MARKDOWN and looks_like_dialogue(text):
-        return _DIALOGUE.read(text, shown, source, stem, sidecar)
-    result = reader.read(text, shown, source, stem)
+        result = reader.read(text, shown, source, stem, sidecar)
+    elif extension in _MARKDOWN and looks_like_dialogue(text):
+        result = _DIALOGUE.read(text, shown, source, stem, sidecar)
+    else:
+        result = reader.read(text, shown, source, stem)
+    if decoding_warning is not None:
+        result.warnings.insert(0, decoding_warning)
+    if result.data["turns"]:
+        return result  # a transcript: its turns are its content
     if not result.has_content:
         result.warnings.append(
             Problem(shown, "no interview content: no forces, job statements or timeline found")
+        )
+    elif not result.data["forces"] and not result.data["turns"]:
+        result.warnings.append(
+            Problem(
+                shown,
+                "no forces found (no force heading, 'Push:' label or #push-style tag); "
+                "`jtbd suggest` can propose some",
+            )
         )
     return result

@@ -144,8 +144,10 @@ def test_named_interviewer_who_never_speaks_is_a_warning():
 
 def test_bad_sidecar_is_an_error_naming_the_sidecar_and_line():
     with pytest.raises(NoteError) as error:
-        read("txt/rev.txt", "id: x\nconsent: [1, 2]\n")
+        read("txt/rev.txt", "id: x\nparticipant: {name: [1\n")
     assert error.value.path.endswith("rev.meta.yaml") and error.value.line == 2
+    unclear = read("txt/rev.txt", "id: x\nconsent: [1, 2]\n").warnings[0]
+    assert unclear.path.endswith("rev.meta.yaml") and unclear.line == 2
     with pytest.raises(NoteError, match="interviewer: give a name"):
         read("txt/rev.txt", "interviewer: {a: b}\n")
 
@@ -183,7 +185,6 @@ def test_docx_transcript_lines_are_paragraph_numbers():
     ("name", "message", "line"),
     [
         ("bad/not-word.docx", "not a Word document", None),
-        ("bad/mixed-encoding.vtt", "not valid UTF-8", 10),
     ],
 )
 def test_fatal_bad_input_is_one_error_with_file_and_line(name, message, line):
@@ -191,6 +192,13 @@ def test_fatal_bad_input_is_one_error_with_file_and_line(name, message, line):
         read(name)
     assert message in error.value.message and error.value.line == line
     assert name.split("/")[-1] in str(error.value)
+
+
+def test_mixed_encodings_are_a_warning_naming_the_line():
+    result = read("bad/mixed-encoding.vtt")
+    first = result.warnings[0]
+    assert (first.line, "not UTF-8" in first.message) == (10, True)
+    assert "crèche" in result.data["turns"][1]["text"]
 
 
 def test_a_zip_that_is_not_word_is_refused(tmp_path):
