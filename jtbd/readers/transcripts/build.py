@@ -53,19 +53,32 @@ class _Turn:
             self.start = cue.start
 
 
+# In captions without speaker labels, a pause this long (seconds) starts a new turn, so
+# an hour of unlabelled captions reads as paragraphs rather than one turn.
+PAUSE = 2.0
+
+
 def merge_cues(cues: list[Cue]) -> list[_Turn]:
-    """Consecutive cues of one speaker as one turn; an unlabelled cue continues the last."""
+    """Consecutive cues of one speaker as one turn; an unlabelled cue continues the last.
+
+    Without any speaker, a pause of :data:`PAUSE` seconds between cues ends a turn.
+    """
     turns: list[_Turn] = []
     current: _Turn | None = None
     for cue in cues:
         if not cue.text:
             continue
         if current is not None and (cue.speaker is None or cue.speaker == current.speaker):
-            current.add(cue)
-            continue
+            if not (current.speaker is None and _paused(current.end, cue.start)):
+                current.add(cue)
+                continue
         current = _Turn(cue)
         turns.append(current)
     return turns
+
+
+def _paused(end: float | None, start: float | None) -> bool:
+    return end is not None and start is not None and start - end >= PAUSE
 
 
 def _questions(turns: list[_Turn]) -> tuple[list[str], dict[str, int]]:

@@ -292,3 +292,16 @@ def test_sidecar_bytes_for_transcripts_not_for_yaml_notes(tmp_path):
     assert sidecar_bytes(str(tmp_path / "t.vtt")) == b"id: x\n"
     assert sidecar_bytes(str(tmp_path / "t.yaml")) is None
     assert sidecar_bytes(str(tmp_path / "other.vtt")) is None
+
+
+def test_unlabelled_captions_break_into_turns_at_pauses():
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nFirst words\n\n"
+        "00:00:02.000 --> 00:00:04.000\nrun on.\n\n"
+        "00:00:07.000 --> 00:00:09.000\nAfter a pause.\n"
+    )
+    turns = read_note_bytes(text.encode(), "t.vtt", "t.vtt").data["turns"]
+    assert [(t["text"], t["start"], t["end"]) for t in turns] == [
+        ("First words run on.", 0.0, 4.0),
+        ("After a pause.", 7.0, 9.0),
+    ]
