@@ -68,17 +68,21 @@ def merge_cues(cues: list[Cue]) -> list[_Turn]:
     for cue in cues:
         if not cue.text:
             continue
-        if current is not None and (cue.speaker is None or cue.speaker == current.speaker):
-            if not (current.speaker is None and _paused(current.end, cue.start)):
-                current.add(cue)
-                continue
+        if current is not None and _continues(current, cue):
+            current.add(cue)
+            continue
         current = _Turn(cue)
         turns.append(current)
     return turns
 
 
-def _paused(end: float | None, start: float | None) -> bool:
-    return end is not None and start is not None and start - end >= PAUSE
+def _continues(turn: _Turn, cue: Cue) -> bool:
+    """True when ``cue`` belongs to ``turn``: same speaker, or unlabelled without a pause."""
+    if cue.speaker is not None and cue.speaker != turn.speaker:
+        return False
+    if turn.speaker is None and turn.end is not None and cue.start is not None:
+        return cue.start - turn.end < PAUSE
+    return True
 
 
 def _questions(turns: list[_Turn]) -> tuple[list[str], dict[str, int]]:
