@@ -53,8 +53,10 @@ def decode_text(data: bytes, path: str) -> tuple[str, Problem | None]:
                 "save it as UTF-8",
                 line,
             ) from None
-        text = data.decode(guessed)
-        warning = Problem(path, f"not UTF-8: read as {guessed} (save it as UTF-8)", line)
+        text, mixed = _decode_lines(data, guessed)
+        lines = "1 line" if mixed == 1 else f"{mixed} lines"
+        what = f"mixed encodings: {lines} not UTF-8, read" if mixed else "not UTF-8: read"
+        warning = Problem(path, f"{what} as {guessed} (save it as UTF-8)", line)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise NoteError(
@@ -69,6 +71,29 @@ def decode_text(data: bytes, path: str) -> tuple[str, Problem | None]:
 # else (a binary file, an East Asian code page it guessed from a few bytes) stays an error
 # rather than a note of mojibake.
 _LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman")
+
+
+def _decode_lines(data: bytes, legacy: str) -> tuple[str, int]:
+    """Decode line by line when the file mixes UTF-8 lines with legacy ones.
+
+    A transcript pasted together from two exports can hold both: decoding it all as
+    cp1252 would turn its UTF-8 "café" into "cafÃ©". Returns the text and how many lines
+    needed the legacy code page (0 when the whole file is in it).
+    """
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    legacy_lines = 0
+    utf8_non_ascii = False
+    for raw in lines:
+        try:
+            decoded.append(raw.decode("utf-8"))
+            utf8_non_ascii = utf8_non_ascii or not raw.isascii()
+        except UnicodeDecodeError:
+            decoded.append(raw.decode(legacy, errors="replace"))
+            legacy_lines += 1
+    if not utf8_non_ascii:
+        return data.decode(legacy, errors="replace"), 0
+    return "\n".join(decoded), legacy_lines
 
 
 def _legacy_encoding(data: bytes) -> str | None:

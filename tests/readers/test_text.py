@@ -33,3 +33,13 @@ def test_latin1_bytes_are_read_with_a_warning_naming_the_encoding():
 def test_binary_file_with_note_extension_is_an_error():
     with pytest.raises(NoteError, match="not valid|NUL"):
         read_note(FIXTURES / "bad" / "not-text" / "binary.md")
+
+
+def test_a_file_mixing_utf8_and_cp1252_lines_keeps_both_right():
+    from jtbd.readers.text import decode_text
+
+    data = "café in UTF-8\n".encode() + b"Caf\xe9 in cp1252 \x80\n"
+    text, warning = decode_text(data, "mixed.md")
+    assert text == "café in UTF-8\nCafé in cp1252 €\n"
+    assert warning is not None and warning.line == 2
+    assert warning.message.startswith("mixed encodings: 1 line not UTF-8, read as cp1252")
