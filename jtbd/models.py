@@ -99,8 +99,8 @@ class Statement(_Model):
 
     text: str
     speaker: str | None = None
-    turn: int
-    """Index of the turn in ``Interview.turns`` it comes from."""
+    turn: int | None = None
+    """Index of the turn in ``Interview.turns`` it comes from; None for a note's free text."""
     start: float | None = None
     source: str = ""
     line: int | None = None
@@ -171,5 +171,5 @@ class Interview(_Model):
 
     @property
     def has_content(self) -> bool:
-        """True when the note holds any forces, jobs or timeline."""
-        return bool(self.forces or self.jobs or self.timeline)
+        """True when the note holds any forces, jobs or timeline, or is a transcript."""
+        return bool(self.forces or self.jobs or self.timeline or self.turns)

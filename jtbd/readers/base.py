@@ -12,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import to_json
 
 from jtbd.errors import NoteError
-from jtbd.models import AttributeValue, Force, Interview, JobStatement, TimelineEvent
+from jtbd.models import (
+    AttributeValue,
+    Force,
+    Interview,
+    JobStatement,
+    Statement,
+    TimelineEvent,
+)
 from jtbd.readers.frontmatter_values import parse_consent, parse_date
 from jtbd.readers.vocabulary import Vocabulary, default_vocabulary
 
@@ -63,7 +70,8 @@ class NoteResult:
     @property
     def has_content(self) -> bool:
         """True when the note holds any forces, jobs or timeline."""
-        return bool(self.data["forces"] or self.data["jobs"] or self.data["timeline"])
+        data = self.data
+        return bool(data["forces"] or data["jobs"] or data["timeline"] or data["turns"])
 
     def interview_json(self) -> str:
         """The interview as JSON, byte for byte what ``interview.model_dump_json()`` gives."""
@@ -89,6 +97,7 @@ def json_template(model: type[BaseModel]) -> dict[str, Any]:
 FORCE_TEMPLATE = json_template(Force)
 JOB_TEMPLATE = json_template(JobStatement)
 TIMELINE_TEMPLATE = json_template(TimelineEvent)
+STATEMENT_TEMPLATE = json_template(Statement)
 _INTERVIEW_TEMPLATE = json_template(Interview)
 
 

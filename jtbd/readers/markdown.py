@@ -17,6 +17,7 @@ from jtbd.models import ForceKind
 from jtbd.readers.base import (
     FORCE_TEMPLATE,
     JOB_TEMPLATE,
+    STATEMENT_TEMPLATE,
     TIMELINE_TEMPLATE,
     NoteResult,
     Problem,
@@ -26,6 +27,7 @@ from jtbd.readers.base import (
 from jtbd.readers.markdown_lines import LineKind, MarkdownLine, scan_lines
 from jtbd.readers.sections import SectionTracker
 from jtbd.readers.text import frontmatter_line, split_frontmatter, split_lines
+from jtbd.readers.transcripts.sentences import split_sentences
 from jtbd.readers.vocabulary import (
     HeadingMeaning,
     SectionKind,
@@ -95,6 +97,9 @@ class _NoteScanner:
         self.notes: list[str] = []
         self.warnings = self.sections.warnings
         self.placeholders: list[tuple[int, str]] = []  # (line, text) left from the template
+        # Free text no one coded, as sentences with their lines: what `jtbd suggest` reads.
+        self.statements: list[dict[str, Any]] = []
+        self.free_block: list[tuple[int, str]] = []
 
     @property
     def section(self) -> str:
@@ -166,6 +171,7 @@ class _NoteScanner:
 
     def blank(self) -> None:
         self.flush_paragraph()
+        self.flush_free()
         if self.item is not None and self.item.role != SectionKind.FORCE:
             self.close_item()
         self.previous_blank = True
@@ -195,7 +201,7 @@ class _NoteScanner:
         elif names_force:
             self.item = _Item(SectionKind.FORCE, line.number, indent, parts=[content])
         elif self.section == SectionKind.OTHER:
-            self.keep_free(line.raw, line.number)
+            self.keep_free(line.raw, line.number, content)
         else:
             kind = self.sections.kind
             self.item = _Item(self.section, line.number, indent, kind, [content])
@@ -225,7 +231,7 @@ class _NoteScanner:
         elif self.section in (SectionKind.JOBS, SectionKind.TIMELINE):
             self.text_line(line, content)
         else:
-            self.keep_free(line.raw, line.number)
+            self.keep_free(line.raw, line.number, content)
 
     def text_line(self, line: MarkdownLine, stripped: str | None = None) -> None:
         text = line.text if stripped is None else stripped
@@ -259,6 +265,8 @@ class _NoteScanner:
             if self.previous_blank:
                 self.sections.free_paragraph()
             self.notes.append(line.raw)
+            if self.section != SectionKind.TIMELINE:
+                self.free_block.append((line.number, text))
 
     def names_force(self, text: str) -> bool:
         """True when a line is a force on its own: a force #tag or a [push]-style prefix."""
@@ -283,15 +291,36 @@ class _NoteScanner:
             return None
         return meaning.kind, match.group(2).strip()
 
-    def keep_free(self, raw: str, number: int) -> None:
+    def keep_free(self, raw: str, number: int, text: str = "") -> None:
         """Keep a line as free notes, counted so the section's warning can say how many."""
         self.sections.free_item(number)
         self.notes.append(raw)
+        self.flush_free()
+        if text:  # wrapped lines that follow join it, until a blank line or the next item
+            self.free_block.append((number, text))
+
+    def flush_free(self) -> None:
+        """The free text collected so far becomes sentence statements, each with its line."""
+        block, self.free_block = self.free_block, []
+        if not block:
+            return
+        starts, text = [], ""
+        for number, part in block:
+            starts.append((len(text), number))
+            text = f"{text} {part}" if text else part
+        for offset, sentence in split_sentences(text):
+            line = next(number for start, number in reversed(starts) if start <= offset)
+            tagged = parse_tagged_text(sentence, self.words)
+            if tagged.text and not is_placeholder(tagged.text):
+                statement = STATEMENT_TEMPLATE.copy()
+                statement.update(text=tagged.text, source=self.source, line=line)
+                self.statements.append(statement)
 
     # -- closing what is open -----------------------------------------------------------
 
     def close(self) -> None:
         self.flush_paragraph()
+        self.flush_free()
         self.close_item()
         self.list_indent = None
 
@@ -429,6 +458,7 @@ class MarkdownReader:
             scanner.timeline,
             _tidy_notes(scanner.notes),
         )
+        data["statements"] = scanner.statements
         result = NoteResult(data, warnings + scanner.warnings)
         result.free_note_items = scanner.sections.free_items
         return result

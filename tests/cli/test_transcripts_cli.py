@@ -117,4 +117,5 @@ def test_report_counts_a_tagged_markdown_transcript_beside_notes(run, study):
         (7, "That was the moment I started looking."),
         (11, "I love that."),
     }
-    assert report["interviews"] == 2  # p01 and bold.md: the untagged transcripts have no forces
+    # Every transcript is an interview of the study, tagged or not (p01 is a note).
+    assert report["interviews"] == 16
