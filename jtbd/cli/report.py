@@ -87,11 +87,15 @@ def report_command(
                     warning_line(str(problem))
                 failed = bool(read.errors)
                 interviews = read.interviews
+                cache = None
             else:
-                with Workspace(workspace_path(workspace)) as store:
+                cache = workspace_path(workspace)  # embeddings are kept beside the workspace
+                with Workspace(cache) as store:
                     interviews = store.interviews()
             status.update(f"Building the report of {len(interviews)} interviews…")
-            report = build_report(interviews, by=by, show_names=show_names, title=title)
+            report = build_report(
+                interviews, by=by, show_names=show_names, title=title, embedding_cache=cache
+            )
         if chosen is ReportFormat.terminal:
             _print_terminal(report)
         else:

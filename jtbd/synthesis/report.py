@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jtbd.bulk import paused_gc
 from jtbd.errors import JtbdError, UsageError
 from jtbd.models import ForceKind, Interview, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
+from jtbd.synthesis.embedding_cache import Embedder
 from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs
 from jtbd.synthesis.saturation import Saturation, build_saturation
-from jtbd.synthesis.themes import Statement, Theme, group_statements
+from jtbd.synthesis.themes import Embed, Statement, Theme, group_statements
 
 FORCE_TITLES = {
     ForceKind.PUSH: "Push of the situation",
@@ -55,13 +57,16 @@ class Quote:
 
 @dataclass
 class ThemeSummary:
-    """A theme as reported: label, n of N interviews, representative quotes."""
+    """A theme as reported: label, n of N interviews, representative quotes, and every
+    statement behind it (so each one can be traced to its note)."""
 
     label: str
     interviews: list[str]
     quotes: list[Quote]
     tag: str | None = None
     by_segment: dict[str, int] = field(default_factory=dict)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    """``{text, interview, source, line, origin}`` of every statement, in a stable order."""
 
     @property
     def count(self) -> int:
@@ -76,6 +81,7 @@ class ThemeSummary:
             "interviews": self.interviews,
             "count": self.count,
             "quotes": [q.to_dict() for q in self.quotes],
+            "statements": self.statements,
         }
         if self.by_segment:
             data["by_segment"] = self.by_segment
@@ -232,35 +238,60 @@ def build_report(
     by: str | None = None,
     show_names: bool = False,
     title: str = "Forces of progress",
+    embedding_cache: Path | None = None,
 ) -> Report:
-    """Aggregate interviews into a report. Raises JtbdError when nothing can be reported."""
+    """Aggregate interviews into a report. Raises JtbdError when nothing can be reported.
+
+    ``embedding_cache`` is a folder (the workspace's) where sentence embeddings are kept
+    between runs; without it they are computed every time. The report is the same either way.
+    """
     if not interviews:
         raise JtbdError("no interviews to report: run `jtbd ingest NOTES/` or pass a notes folder")
-    with paused_gc():
-        return _build(interviews, by, show_names, title)
+    with paused_gc(), Embedder(embedding_cache) as embedder:
+        return _build(interviews, by, show_names, title, embedder.embed)
 
 
-def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, title: str) -> Report:
+def _build(
+    interviews: Sequence[Interview], by: str | None, show_names: bool, title: str, embed: Embed
+) -> Report:
     included, excluded = _split_scope(interviews)
     if not included:
         reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = _segment_lookup(included, by)
-    forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
+    _embed_all(included, embed)
+    forces = {kind.value: _force_summary(kind, included, segment_of, embed) for kind in ForceKind}
     segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
     return Report(
         title=title,
         scope=_scope(included, excluded),
         forces=forces,
         balance=build_balance(included),
-        jobs=group_jobs(included),
-        timeline=_timeline(included),
+        jobs=group_jobs(included, embed),
+        timeline=_timeline(included, embed),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
         by=by,
         segment_sizes=segment_sizes,
         show_names=show_names,
     )
+
+
+def _embed_all(included: list[Interview], embed: Embed) -> None:
+    """Embed every text the report groups in one batch: one cache lookup, one model run."""
+    texts = {force.text for interview in included for force in interview.forces}
+    texts.update(
+        " ".join(filter(None, [job.want, job.so])) or job.text
+        for interview in included
+        for job in interview.jobs
+    )
+    texts.update(
+        event.text
+        for interview in included
+        for event in interview.timeline
+        if event.stage is SwitchStage.FIRST_THOUGHT
+    )
+    embed(sorted(texts))
 
 
 def _split_scope(interviews: Sequence[Interview]) -> tuple[list[Interview], list[Exclusion]]:
@@ -298,16 +329,22 @@ def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]
 
 
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
+    kind: ForceKind, included: list[Interview], segment_of: dict[str, str], embed: Embed
 ) -> ForceSummary:
     statements = [
         Statement(
-            force.text, interview.id, interview.source, force.line, force.quote, tuple(force.tags)
+            force.text,
+            interview.id,
+            interview.source,
+            force.line,
+            force.quote,
+            tuple(force.tags),
+            force.origin,
         )
         for interview in included
         for force in interview.forces_of(kind)
     ]
-    themes = [_theme_summary(theme, segment_of) for theme in group_statements(statements)]
+    themes = [_theme_summary(t, segment_of) for t in group_statements(statements, embed)]
     return ForceSummary(
         kind=kind,
         title=FORCE_TITLES[kind],
@@ -322,17 +359,28 @@ def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
     by_segment = (
         dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
     )
-    return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
+    statements = [
+        {
+            "text": s.text,
+            "interview": s.interview,
+            "source": s.source,
+            "line": s.line,
+            "origin": s.origin,
+        }
+        for s in theme.statements
+    ]
+    return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment, statements)
 
 
-def _timeline(included: list[Interview]) -> list[StageSummary]:
+def _timeline(included: list[Interview], embed: Embed) -> list[StageSummary]:
     stages = []
     for stage in SwitchStage:
         events = [(i, e) for i in included for e in i.timeline if e.stage is stage]
         summary = StageSummary(stage, len({i.id for i, _ in events}))
         if stage is SwitchStage.FIRST_THOUGHT:
             statements = [Statement(e.text, i.id, i.source, e.line) for i, e in events]
-            summary.triggers = [_theme_summary(t, {}) for t in group_statements(statements)[:3]]
+            themes = group_statements(statements, embed)[:3]
+            summary.triggers = [_theme_summary(t, {}) for t in themes]
         stages.append(summary)
     return stages
 
