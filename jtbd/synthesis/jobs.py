@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jtbd.models import Interview, JobStatement
-from jtbd.synthesis.themes import Embed, Statement, group_statements
+from jtbd.synthesis.themes import Grouper, Statement
 
 
 @dataclass
@@ -35,21 +35,22 @@ def format_job(job: JobStatement) -> str:
     return " ".join(job.text.split())
 
 
-def group_jobs(included: list[Interview], embed: Embed) -> list[JobGroup]:
-    """Group job statements by meaning, most common first."""
-    # Grouped on what people want and why; the "when" varies more than the job itself.
+def job_text(job: JobStatement) -> str:
+    """What a job is grouped on: what people want and why (the "when" varies more than
+    the job itself), or the whole statement when it does not follow the form."""
+    return " ".join(filter(None, [job.want, job.so])) or job.text
+
+
+def group_jobs(included: list[Interview], group: Grouper) -> list[JobGroup]:
+    """Group job statements by meaning (``group``: see ``meaning_grouper``), most common
+    first."""
     job_of = {
-        Statement(
-            " ".join(filter(None, [job.want, job.so])) or job.text,
-            interview.id,
-            interview.source,
-            job.line,
-        ): job
+        Statement(job_text(job), interview.id, interview.source, job.line): job
         for interview in included
         for job in interview.jobs
     }
     groups: list[JobGroup] = []
-    for theme in group_statements(list(job_of), embed):
+    for theme in group(list(job_of)):
         members = [job_of[statement] for statement in theme.statements]
         # Shown as the group: its most typical statement, preferring one in the full form.
         typical = [job_of[statement] for statement in theme.ranked]

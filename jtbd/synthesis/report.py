@@ -17,9 +17,9 @@ from jtbd.errors import JtbdError, UsageError
 from jtbd.models import ForceKind, Interview, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
 from jtbd.synthesis.embedding_cache import Embedder
-from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs
+from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs, job_text
 from jtbd.synthesis.saturation import Saturation, build_saturation
-from jtbd.synthesis.themes import Embed, Statement, Theme, group_statements
+from jtbd.synthesis.themes import Embed, Grouper, Statement, Theme, meaning_grouper
 
 FORCE_TITLES = {
     ForceKind.PUSH: "Push of the situation",
@@ -259,16 +259,20 @@ def _build(
         reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = _segment_lookup(included, by)
-    _embed_all(included, embed)
-    forces = {kind.value: _force_summary(kind, included, segment_of, embed) for kind in ForceKind}
+    forces_texts, jobs_texts, triggers_texts = _grouped_texts(included)
+    embed(sorted({*forces_texts, *jobs_texts, *triggers_texts}))  # one batch: one model run
+    # Each kind of statement is compared around its own common direction: job statements
+    # all share "I want to ... so I can", first thoughts all start with a date.
+    group = meaning_grouper(forces_texts, embed)
+    forces = {kind.value: _force_summary(kind, included, segment_of, group) for kind in ForceKind}
     segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
     return Report(
         title=title,
         scope=_scope(included, excluded),
         forces=forces,
         balance=build_balance(included),
-        jobs=group_jobs(included, embed),
-        timeline=_timeline(included, embed),
+        jobs=group_jobs(included, meaning_grouper(jobs_texts, embed)),
+        timeline=_timeline(included, meaning_grouper(triggers_texts, embed)),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
         by=by,
@@ -277,21 +281,17 @@ def _build(
     )
 
 
-def _embed_all(included: list[Interview], embed: Embed) -> None:
-    """Embed every text the report groups in one batch: one cache lookup, one model run."""
-    texts = {force.text for interview in included for force in interview.forces}
-    texts.update(
-        " ".join(filter(None, [job.want, job.so])) or job.text
-        for interview in included
-        for job in interview.jobs
-    )
-    texts.update(
+def _grouped_texts(included: list[Interview]) -> tuple[list[str], list[str], list[str]]:
+    """The texts the report groups: forces, jobs, first-thought triggers."""
+    forces = [force.text for interview in included for force in interview.forces]
+    jobs = [job_text(job) for interview in included for job in interview.jobs]
+    triggers = [
         event.text
         for interview in included
         for event in interview.timeline
         if event.stage is SwitchStage.FIRST_THOUGHT
-    )
-    embed(sorted(texts))
+    ]
+    return forces, jobs, triggers
 
 
 def _split_scope(interviews: Sequence[Interview]) -> tuple[list[Interview], list[Exclusion]]:
@@ -329,7 +329,7 @@ def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]
 
 
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, str], embed: Embed
+    kind: ForceKind, included: list[Interview], segment_of: dict[str, str], group: Grouper
 ) -> ForceSummary:
     statements = [
         Statement(
@@ -344,7 +344,7 @@ def _force_summary(
         for interview in included
         for force in interview.forces_of(kind)
     ]
-    themes = [_theme_summary(t, segment_of) for t in group_statements(statements, embed)]
+    themes = [_theme_summary(theme, segment_of) for theme in group(statements)]
     return ForceSummary(
         kind=kind,
         title=FORCE_TITLES[kind],
@@ -359,28 +359,18 @@ def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
     by_segment = (
         dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
     )
-    statements = [
-        {
-            "text": s.text,
-            "interview": s.interview,
-            "source": s.source,
-            "line": s.line,
-            "origin": s.origin,
-        }
-        for s in theme.statements
-    ]
+    statements = [s.to_dict() for s in theme.statements]
     return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment, statements)
 
 
-def _timeline(included: list[Interview], embed: Embed) -> list[StageSummary]:
+def _timeline(included: list[Interview], group: Grouper) -> list[StageSummary]:
     stages = []
     for stage in SwitchStage:
         events = [(i, e) for i in included for e in i.timeline if e.stage is stage]
         summary = StageSummary(stage, len({i.id for i, _ in events}))
         if stage is SwitchStage.FIRST_THOUGHT:
             statements = [Statement(e.text, i.id, i.source, e.line) for i, e in events]
-            themes = group_statements(statements, embed)[:3]
-            summary.triggers = [_theme_summary(t, {}) for t in themes]
+            summary.triggers = [_theme_summary(t, {}) for t in group(statements)[:3]]
         stages.append(summary)
     return stages
 

@@ -1,8 +1,12 @@
 """Grouping statements from different interviews that mean the same thing into themes.
 
+Statements are compared by the cosine similarity of their sentence embeddings after the
+study's common direction is taken out (:func:`semantic_center`): in one study everything
+is about the same product, and without that step unrelated statements look alike.
+
 1. A user's own ``#tag`` names a theme explicitly and always wins.
 2. An untagged statement joins the tag theme whose centroid (the mean of its statements'
-   sentence embeddings) is closest, when it is at least ``JOIN_THRESHOLD`` similar.
+   vectors) is closest, when it is at least ``JOIN_THRESHOLD`` similar.
 3. The rest are clustered by meaning (:func:`jtbd.synthesis.clustering.centroid_clusters`
    over the distinct texts, most repeated first): statements saying the same thing in
    other words, or in another language the model knows, end up together.
@@ -14,20 +18,26 @@ Everything is ordered explicitly, so the same input always gives the same themes
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from jtbd.synthesis.labels import short_label
+from jtbd.synthesis.labels import content_words, short_label
 
 if TYPE_CHECKING:
     import numpy as np
 
-# Cosine similarity of multilingual USE v3 vectors, tuned on bench/themes/ (see its
-# README): paraphrases of one pain score 0.55-0.85, statements sharing a topic only 0.3-0.5.
-THRESHOLD = 0.5
-JOIN_THRESHOLD = 0.5
+# Cosine similarities of centred multilingual USE v3 vectors, tuned on the tuning studies
+# of bench/themes/ (see its README and bench/bench_themes.py): start or join a cluster at
+# THRESHOLD; a statement left alone joins a cluster, or a tag, at the lower one.
+THRESHOLD = 0.24
+ATTACH_THRESHOLD = 0.2
+JOIN_THRESHOLD = 0.2
+# A study of this many distinct texts is centred on its own mean (tuned: any background
+# in the mix made the benchmark worse); a smaller one is topped up with the background.
+CENTER_FROM = 20
 # A mentioned-once theme shows the statement itself, shortened only past this length.
 SINGLE_LABEL_CHARS = 80
 
@@ -46,6 +56,17 @@ class Statement:
     tags: tuple[str, ...] = ()
     origin: str = "coded"
     """``coded`` by the researcher, or ``suggested`` by ``jtbd suggest``."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """As listed under a theme in the report data: ``{text, interview, source, line,
+        origin}``."""
+        return {
+            "text": self.text,
+            "interview": self.interview,
+            "source": self.source,
+            "line": self.line,
+            "origin": self.origin,
+        }
 
 
 def statement_order(statement: Statement) -> tuple[str, str, int, str]:
@@ -89,23 +110,53 @@ class Theme:
         return chosen
 
 
+Grouper = Callable[[list[Statement]], list[Theme]]
+"""Statements -> themes, with the embedding and the study's centre already chosen."""
+
+
+def semantic_center(texts: Sequence[str], embed: Embed) -> np.ndarray:
+    """What the statements of a study have in common: the mean vector of its distinct
+    texts; below ``CENTER_FROM`` texts, topped up with a fixed multilingual background, so
+    that a handful of statements is not centred on itself."""
+    from jtbd.synthesis.background import BACKGROUND
+
+    own = embed(sorted(set(texts)))
+    background = embed(BACKGROUND).mean(axis=0)
+    weight = max(0, CENTER_FROM - len(own))
+    return (own.sum(axis=0) + weight * background) / (len(own) + weight)
+
+
+def meaning_grouper(texts: Sequence[str], embed: Embed) -> Grouper:
+    """A :func:`group_statements` for the statements of one study (``texts``), compared
+    around their common direction."""
+    return functools.partial(group_statements, embed=embed, center=semantic_center(texts, embed))
+
+
 def group_statements(
     statements: list[Statement],
     embed: Embed,
+    center: np.ndarray | None = None,
     threshold: float = THRESHOLD,
+    attach_threshold: float = ATTACH_THRESHOLD,
     join_threshold: float = JOIN_THRESHOLD,
 ) -> list[Theme]:
     """Group statements into themes by meaning, most-mentioned first (ties by label).
 
     ``embed`` maps texts to L2-normalised vectors (an :class:`~jtbd.synthesis.
-    embedding_cache.Embedder`'s ``embed``, or the shared encoder's ``encode``).
+    embedding_cache.Embedder`'s ``embed``, or the shared encoder's ``encode``); ``center``
+    is the study's :func:`semantic_center` (by default, that of these statements alone).
     """
+    import numpy as np
 
     ordered = sorted(statements, key=statement_order)
     if not ordered:
         return []
     texts = sorted({s.text for s in ordered})
-    vectors = embed(texts)
+    if center is None:
+        center = semantic_center(texts, embed)
+    vectors = embed(texts) - center
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = vectors.astype(np.float32)
     row_of = {text: row for row, text in enumerate(texts)}
     tag_of = _tag_of_text(ordered)
     groups: dict[str, list[Statement]] = defaultdict(list)
@@ -123,7 +174,7 @@ def group_statements(
         elif not statement.tags:
             free[statement.text].append(statement)
     result = [_tag_theme(tag, groups[tag], vectors, row_of) for tag in tags]
-    result += _meaning_themes(free, vectors, row_of, threshold)
+    result += _meaning_themes(free, vectors, row_of, threshold, attach_threshold)
     result.sort(key=lambda theme: (-theme.count, theme.label.lower(), theme.label))
     return result
 
@@ -180,6 +231,7 @@ def _meaning_themes(
     vectors: np.ndarray,
     row_of: dict[str, int],
     threshold: float,
+    attach_threshold: float,
 ) -> list[Theme]:
     """Cluster the untagged texts by meaning; one theme per cluster."""
     import numpy as np
@@ -190,7 +242,7 @@ def _meaning_themes(
     texts = sorted(free, key=lambda text: (-len(free[text]), text))
     weights = np.array([len(free[text]) for text in texts], dtype=np.float32)
     clusters, similarity = centroid_clusters(
-        vectors[[row_of[text] for text in texts]], weights, threshold
+        vectors[[row_of[text] for text in texts]], weights, threshold, attach_threshold
     )
     themes = []
     for cluster in clusters:
@@ -220,7 +272,11 @@ def _auto_label(ranked: list[Statement], typical: dict[str, float]) -> str:
     best = typical[texts[0]]
     near = [text for text in texts if typical[text] >= best - 0.05]
     labels = [short_label(text) for text in near]
-    return min(labels, key=lambda label: (label.endswith("…"), len(label), label))
+    # Says something (two content words) first, then whole rather than cut, then short.
+    return min(
+        labels,
+        key=lambda label: (len(content_words(label)) < 2, label.endswith("…"), len(label), label),
+    )
 
 
 def _shorten(text: str, limit: int) -> str:
