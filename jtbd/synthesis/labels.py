@@ -37,6 +37,11 @@ FUNCTION_WORDS = {
     "it": frozenset(_ITALIAN.split()),
     "fr": frozenset(_FRENCH.split()),
 }
+# Words a label that must be shortened may drop from its start: articles and "whether".
+_LEADING = frozenset(
+    ("the", "a", "an", "whether", "il", "lo", "la", "gli", "le", "un", "uno", "una", "les")
+    + ("l'", "une", "des")
+)
 # English verbs that promise more words: "Whether the accountant will" is not a label.
 _OPEN_VERBS = frozenset(
     ["will", "would", "can", "could", "should", "must", "may", "might", "shall", "already"]
@@ -91,8 +96,9 @@ def _fit(text: str, limit: int, small: frozenset[str]) -> str:
     if len(text) <= limit:
         return text
     words = text.split()
-    # Too long anyway: leading small words ("The", "Whether the") make room for content.
-    while len(words) > 2 and _hangs(words[0], small) and words[0] != "I":
+    # Too long anyway: a leading article ("The", "Whether the") makes room for content;
+    # never a negation or a subject ("Didn't know" is not "Know").
+    while len(words) > 2 and words[0].lower() in _LEADING:
         words.pop(0)
     cut = _prefix(words, limit - 1, small)  # room for the ellipsis
     if len(_content(" ".join(cut), small)) < 2:

@@ -26,7 +26,7 @@ from jtbd.synthesis.labels import MAX_LABEL_CHARS, content_words, language, shor
         ),
         (
             "Je recopie la TVA à la main chaque trimestre pour le comptable",
-            "Recopie la TVA à la main…",
+            "Je recopie la TVA à la main…",
         ),
     ],
 )
