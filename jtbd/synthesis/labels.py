@@ -42,6 +42,10 @@ _LEADING = frozenset(
     ("the", "a", "an", "whether", "il", "lo", "la", "gli", "le", "un", "uno", "una", "les")
     + ("l'", "une", "des")
 )
+# Words that only link a clause to the one before: a label does not start with them.
+_CONJUNCTIONS = frozenset(
+    ("and", "but", "so", "then", "also", "like", "e", "ma", "poi", "et", "mais", "donc", "puis")
+)
 # English verbs that promise more words: "Whether the accountant will" is not a label.
 _OPEN_VERBS = frozenset(
     ["will", "would", "can", "could", "should", "must", "may", "might", "shall", "already"]
@@ -77,14 +81,22 @@ def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     'Copying the VAT figures by hand…'
     """
     text = " ".join(text.split()).strip(_QUOTES + " ")
-    clauses = [c.strip(_QUOTES + " .") for c in _CLAUSE.split(text)]
     small = FUNCTION_WORDS[language(text)]
-    chosen = next((c for c in clauses if len(_content(c, small)) >= 2), text.rstrip("."))
-    label = _fit(chosen, limit, small)
-    if len(label.split()) < 2 and len(text.split()) >= 2:
-        # A lone word ("Month") says too little: take the statement's opening words instead.
-        label = _fit(text.rstrip("."), limit, small)
+    clauses = [_unlead(c.strip(_QUOTES + " .")) for c in _CLAUSE.split(text)]
+    # The first clause that says something (two content words) and still does once fitted;
+    # else the statement's opening words: a lone word ("Month") says too little.
+    candidates = [c for c in clauses if len(_content(c, small)) >= 2] + [text.rstrip(".")]
+    fitted = [_fit(c, limit, small) for c in candidates]
+    label = next((f for f in fitted if len(_content(f, small)) >= 2), fitted[-1])
     return label[:1].upper() + label[1:]
+
+
+def _unlead(clause: str) -> str:
+    """A clause without the conjunction it starts with ("And when we..." -> "when we...")."""
+    words = clause.split(" ")
+    while len(words) > 2 and words[0].lower().strip(",") in _CONJUNCTIONS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _content(text: str, small: frozenset[str]) -> list[str]:

@@ -28,6 +28,14 @@ from jtbd.synthesis.labels import MAX_LABEL_CHARS, content_words, language, shor
             "Je recopie la TVA à la main chaque trimestre pour le comptable",
             "Je recopie la TVA à la main…",
         ),
+        (
+            "And when we moved the invoices over, half of them lost their dates",
+            "When we moved the invoices over",
+        ),
+        (
+            "Didn't know until April whether the previous year had been profitable",
+            "Didn't know until April…",
+        ),
     ],
 )
 def test_labels(text, label):
