@@ -34,7 +34,9 @@ sys.path.insert(0, str(HERE))
 TUNING = ["meal-kit", "bookkeeping", "project-tool"]
 HELD_OUT = ["clinic", "language-app"]
 # (start-a-cluster threshold, attach-a-loner threshold) pairs tried on the tuning studies
-SWEEP = [(t, t - d) for t in (0.2, 0.22, 0.24, 0.26, 0.28, 0.3) for d in (0.0, 0.04, 0.08)]
+SWEEP = [
+    (t, round(t - d, 2)) for t in (0.2, 0.22, 0.24, 0.26, 0.28, 0.3) for d in (0.0, 0.04, 0.08)
+]
 
 # (study, force) -> [(interview, text, gold theme id)]
 Gold = dict[tuple[str, str], list[tuple[str, str, int]]]
