@@ -332,15 +332,7 @@ def _force_summary(
     kind: ForceKind, included: list[Interview], segment_of: dict[str, str], group: Grouper
 ) -> ForceSummary:
     statements = [
-        Statement(
-            force.text,
-            interview.id,
-            interview.source,
-            force.line,
-            force.quote,
-            tuple(force.tags),
-            force.origin,
-        )
+        Statement.of_force(force, interview)
         for interview in included
         for force in interview.forces_of(kind)
     ]

@@ -10,8 +10,9 @@ is about the same product, and without that step unrelated statements look alike
 3. The rest are clustered by meaning (:func:`jtbd.synthesis.clustering.centroid_clusters`
    over the distinct texts, most repeated first): statements saying the same thing in
    other words, or in another language the model knows, end up together.
-4. A theme is named by its most typical statement, shortened at a phrase or word boundary
-   (:func:`jtbd.synthesis.labels.short_label`); a statement no one else made stands alone.
+4. A theme is named by one of its most typical statements, shortened at a phrase or word
+   boundary (:func:`jtbd.synthesis.labels.short_label`); a statement no one else made
+   stands alone, named by itself.
 
 Everything is ordered explicitly, so the same input always gives the same themes.
 """
@@ -24,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from jtbd.models import Force, Interview
 from jtbd.synthesis.labels import content_words, short_label
 
 if TYPE_CHECKING:
@@ -56,6 +58,19 @@ class Statement:
     tags: tuple[str, ...] = ()
     origin: str = "coded"
     """``coded`` by the researcher, or ``suggested`` by ``jtbd suggest``."""
+
+    @classmethod
+    def of_force(cls, force: Force, interview: Interview) -> Statement:
+        """The statement of one force of an interview."""
+        return cls(
+            force.text,
+            interview.id,
+            interview.source,
+            force.line,
+            force.quote,
+            tuple(force.tags),
+            force.origin,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """As listed under a theme in the report data: ``{text, interview, source, line,
