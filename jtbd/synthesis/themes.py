@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -286,12 +286,18 @@ def _auto_label(ranked: list[Statement], typical: dict[str, float]) -> str:
         return _shorten(texts[0], SINGLE_LABEL_CHARS)
     best = typical[texts[0]]
     near = [text for text in texts if typical[text] >= best - 0.05]
-    labels = [short_label(text) for text in near]
+    labels = _worded(map(short_label, near))
+    if not labels:  # nothing but punctuation near the top: name it by any words it has
+        labels = _worded(map(short_label, texts)) or ["(no text)"]
     # Says something (two content words) first, then whole rather than cut, then short.
     return min(
         labels,
         key=lambda label: (len(content_words(label)) < 2, label.endswith("…"), len(label), label),
     )
+
+
+def _worded(labels: Iterable[str]) -> list[str]:
+    return [label for label in labels if any(c.isalnum() for c in label)]
 
 
 def _shorten(text: str, limit: int) -> str:

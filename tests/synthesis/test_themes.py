@@ -172,3 +172,9 @@ def test_clustering_ties_go_to_the_older_cluster():
     clusters, similarity = centroid_clusters(np.stack(rows), np.ones(3, np.float32), 0.7, 0.7)
     assert clusters == [[0, 2], [1]]
     assert similarity.shape == (3,)
+
+
+def test_a_theme_is_never_named_by_punctuation_or_nothing():
+    statements = [s("same", "p1"), s("same", "p2"), s("—", "p1", line=2), s("“”", "p2", line=2)]
+    for theme in group(statements):
+        assert any(c.isalnum() for c in theme.label)
