@@ -85,12 +85,19 @@ def report_command(
                     warning_line(str(problem))
                 failed = bool(read.errors)
                 interviews = read.interviews
+                cache = None
             else:
-                with Workspace(workspace_path(workspace)) as store:
+                cache = workspace_path(workspace)  # embeddings are kept beside the workspace
+                with Workspace(cache) as store:
                     interviews = store.interviews()
             status.update(f"Building the report of {len(interviews)} interviews…")
             report = build_report(
-                interviews, by=by, show_names=show_names, title=title, coded_only=coded_only
+                interviews,
+                by=by,
+                show_names=show_names,
+                title=title,
+                coded_only=coded_only,
+                embedding_cache=cache,
             )
         if plan.format == "terminal" and plan.output is None:
             _print_terminal(report)

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jtbd.bulk import paused_gc
 from jtbd.errors import JtbdError
 from jtbd.models import Force, ForceKind, Interview, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
-from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs
+from jtbd.synthesis.embedding_cache import Embedder
+from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs, job_text
 from jtbd.synthesis.quotes import Quote
 from jtbd.synthesis.saturation import Saturation, build_saturation
 from jtbd.synthesis.scope import (
@@ -28,7 +30,7 @@ from jtbd.synthesis.scope import (
     segment_lookup,
     split_scope,
 )
-from jtbd.synthesis.themes import Statement, Theme, group_statements
+from jtbd.synthesis.themes import Embed, Grouper, Statement, Theme, meaning_grouper
 
 FORCE_TITLES = {
     ForceKind.PUSH: "Push of the situation",
@@ -40,7 +42,8 @@ FORCE_TITLES = {
 
 @dataclass
 class ThemeSummary:
-    """A theme as reported: label, n of N interviews, representative quotes."""
+    """A theme as reported: label, n of N interviews, representative quotes, and every
+    statement behind it (so each one can be traced to its note)."""
 
     label: str
     interviews: list[str]
@@ -51,6 +54,8 @@ class ThemeSummary:
     """Statements in the theme (an interview may make several)."""
     suggested: int = 0
     """Of those, how many the suggester proposed and no one has reviewed yet."""
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    """``{text, interview, source, line, origin}`` of every statement, in a stable order."""
 
     @property
     def count(self) -> int:
@@ -67,6 +72,7 @@ class ThemeSummary:
             "mentions": self.mentions,
             "suggested": self.suggested,
             "quotes": [q.to_dict() for q in self.quotes],
+            "statements": self.statements,
         }
         if self.by_segment:
             data["by_segment"] = self.by_segment
@@ -207,20 +213,28 @@ def build_report(
     show_names: bool = False,
     title: str = "Forces of progress",
     coded_only: bool = False,
+    embedding_cache: Path | None = None,
 ) -> Report:
     """Aggregate interviews into a report. Raises JtbdError when nothing can be reported.
 
     With ``coded_only``, forces ``jtbd suggest`` proposed (``origin: suggested``) are left
-    out, as if they had never been suggested; the scope counts them.
+    out, as if they had never been suggested; the scope counts them. ``embedding_cache``
+    is a folder (the workspace's) where sentence embeddings are kept between runs; without
+    it they are computed every time. The report is the same either way.
     """
     if not interviews:
         raise JtbdError("no interviews to report: run `jtbd ingest NOTES/` or pass a notes folder")
-    with paused_gc():
-        return _build(interviews, by, show_names, title, coded_only)
+    with paused_gc(), Embedder(embedding_cache) as embedder:
+        return _build(interviews, by, show_names, title, coded_only, embedder.embed)
 
 
 def _build(
-    interviews: Sequence[Interview], by: str | None, show_names: bool, title: str, coded_only: bool
+    interviews: Sequence[Interview],
+    by: str | None,
+    show_names: bool,
+    title: str,
+    coded_only: bool,
+    embed: Embed,
 ) -> Report:
     left_out = 0
     if coded_only:
@@ -230,7 +244,12 @@ def _build(
         reasons = exclusion_reasons(excluded)
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
     segment_of = segment_lookup(included, by)
-    forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
+    forces_texts, jobs_texts, triggers_texts = _grouped_texts(included)
+    embed(sorted({*forces_texts, *jobs_texts, *triggers_texts}))  # one batch: one model run
+    # Each kind of statement is compared around its own common direction: job statements
+    # all share "I want to ... so I can", first thoughts all start with a date.
+    group = meaning_grouper(forces_texts, embed)
+    forces = {kind.value: _force_summary(kind, included, segment_of, group) for kind in ForceKind}
     sizes = Counter(value for values in segment_of.values() for value in values)
     segment_sizes = dict(sorted(sizes.items())) if by else {}
     scope = build_scope(included, excluded)
@@ -241,8 +260,8 @@ def _build(
         scope=scope,
         forces=forces,
         balance=build_balance(included),
-        jobs=group_jobs(included),
-        timeline=_timeline(included),
+        jobs=group_jobs(included, meaning_grouper(jobs_texts, embed)),
+        timeline=_timeline(included, meaning_grouper(triggers_texts, embed)),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
         by=by,
@@ -251,13 +270,27 @@ def _build(
     )
 
 
+def _grouped_texts(included: list[Interview]) -> tuple[list[str], list[str], list[str]]:
+    """The texts the report groups: forces, jobs, first-thought triggers."""
+    forces = [force.text for interview in included for force in interview.forces]
+    jobs = [job_text(job) for interview in included for job in interview.jobs]
+    triggers = [
+        event.text
+        for interview in included
+        for event in interview.timeline
+        if event.stage is SwitchStage.FIRST_THOUGHT
+    ]
+    return forces, jobs, triggers
+
+
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, tuple[str, ...]]
+    kind: ForceKind,
+    included: list[Interview],
+    segment_of: dict[str, tuple[str, ...]],
+    group: Grouper,
 ) -> ForceSummary:
     statements = [
-        Statement(
-            force.text, interview.id, interview.source, force.line, force.quote, tuple(force.tags)
-        )
+        Statement.of_force(force, interview)
         for interview in included
         for force in interview.forces_of(kind)
     ]
@@ -268,9 +301,7 @@ def _force_summary(
         for interview in included
         for force in interview.forces_of(kind)
     }
-    themes = [
-        _theme_summary(theme, segment_of, forces_at) for theme in group_statements(statements)
-    ]
+    themes = [_theme_summary(theme, segment_of, forces_at) for theme in group(statements)]
     return ForceSummary(
         kind=kind,
         title=FORCE_TITLES[kind],
@@ -321,17 +352,27 @@ def _theme_summary(
         by_segment,
         mentions=len(theme.statements),
         suggested=suggested,
+        statements=[_statement_data(s, forces_at) for s in theme.statements],
     )
 
 
-def _timeline(included: list[Interview]) -> list[StageSummary]:
+def _statement_data(statement: Statement, forces_at: _ForcesAt) -> dict[str, Any]:
+    """A theme's statement for the report data, with its time and confidence when known."""
+    data = statement.to_dict()
+    force = forces_at.get((statement.interview, statement.source, statement.line, statement.text))
+    data["start"] = force.start if force is not None else None
+    data["confidence"] = force.confidence if force is not None else None
+    return data
+
+
+def _timeline(included: list[Interview], group: Grouper) -> list[StageSummary]:
     stages = []
     for stage in SwitchStage:
         events = [(i, e) for i in included for e in i.timeline if e.stage is stage]
         summary = StageSummary(stage, len({i.id for i, _ in events}))
         if stage is SwitchStage.FIRST_THOUGHT:
             statements = [Statement(e.text, i.id, i.source, e.line) for i, e in events]
-            summary.triggers = [_theme_summary(t, {}) for t in group_statements(statements)[:3]]
+            summary.triggers = [_theme_summary(t, {}) for t in group(statements)[:3]]
         stages.append(summary)
     return stages
 

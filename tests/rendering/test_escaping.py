@@ -70,8 +70,8 @@ def test_markdown_neutralises_html_and_links():
 
 def test_json_keeps_the_text_exactly():
     data = json.loads(render_report(report(), "json").text)
-    quotes = [q["text"] for t in data["forces"]["push"]["themes"] for q in t["quotes"]]
-    assert EVIL in quotes
+    texts = [s["text"] for t in data["forces"]["push"]["themes"] for s in t["statements"]]
+    assert EVIL in texts
     assert EVIL_TAG in [t["tag"] for t in data["forces"]["push"]["themes"]]
 
 
