@@ -227,7 +227,13 @@ def _panel(
 
 
 def _truncate(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+    """Fit a label to the diagram, cut at a word boundary, never inside a word."""
+    if len(label) <= LABEL_CHARS:
+        return label
+    cut = label[: LABEL_CHARS - 1]
+    if " " in cut and not label[LABEL_CHARS - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.\u2014\u2013-") + "…"
 
 
 @dataclass

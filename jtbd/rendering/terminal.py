@@ -85,7 +85,8 @@ def _force_panel(force: ForceSummary, total: int, arrow: str) -> Panel:
     body = Table.grid(padding=(0, 1))
     body.add_column(style=style, no_wrap=True, min_width=8)
     body.add_column(justify="right", no_wrap=True, min_width=5)
-    body.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
+    # Labels wrap at words rather than being cut inside one ("Snapping a receipt ph").
+    body.add_column(overflow="fold", ratio=1)
     for theme in diagram_themes(force):
         body.add_row(_bar(theme.count, total, 8), f"{theme.count}/{total}", escape(theme.label))
     if not force.recurring:
