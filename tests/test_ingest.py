@@ -13,7 +13,7 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
         summary = ingest_folder(
             EXAMPLES, store, progress=lambda done, total: calls.append((done, total))
         )
-    total = len(find_notes(EXAMPLES)[0])
+    total = len(find_notes(EXAMPLES).notes)
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert summary.ok
@@ -26,9 +26,9 @@ def test_find_notes_skips_hidden_folders_and_sorts(tmp_path):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
-    notes, others = find_notes(tmp_path)
-    assert notes == ["D.MD", "a.yaml", "b.md", "e.Yml", "sub/c.markdown"]
-    assert others == ["README", "md", "notes.md.pdf", "pic.png"]
+    listing = find_notes(tmp_path)
+    assert listing.notes == ["D.MD", "a.yaml", "b.md", "e.Yml", "sub/c.markdown"]
+    assert listing.ignored == ["README", "md", "notes.md.pdf", "pic.png"]
 
 
 def test_read_folder_matches_ingest(tmp_path):

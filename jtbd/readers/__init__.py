@@ -24,6 +24,7 @@ __all__ = [
     "is_note",
     "read_note",
     "read_note_bytes",
+    "sidecar_path",
 ]
 
 # The first line of every Markdown report: a report saved among the notes (as Obsidian
@@ -36,10 +37,23 @@ READERS = {ext: reader for reader in (MarkdownReader(), YamlReader()) for ext in
 _NOTE_EXTENSIONS = tuple(READERS)
 
 
+_SIDECAR_SUFFIX = ".meta.yaml"
+
+
 def is_note(path: Path | str) -> bool:
     """True for files a reader understands (attachments and other files are not notes)."""
     # endswith, not splitext: ingest asks this of every file in the vault.
-    return str(path).lower().endswith(_NOTE_EXTENSIONS)
+    name = str(path).lower()
+    return name.endswith(_NOTE_EXTENSIONS) and not name.endswith(_SIDECAR_SUFFIX)
+
+
+def sidecar_path(path: str) -> str:
+    """The metadata file a transcript may have beside it (``NAME.meta.yaml``); '' for notes."""
+    # Stub for ingest; the readers' branch owns the real one (same contract).
+    stem, extension = os.path.splitext(path)
+    if extension.lower() in (".md", ".yaml", ".yml"):
+        return ""
+    return stem + _SIDECAR_SUFFIX
 
 
 def read_note(path: Path, root: Path | None = None) -> NoteResult:
@@ -55,11 +69,14 @@ def read_note(path: Path, root: Path | None = None) -> NoteResult:
     return read_note_bytes(data, str(path), source)
 
 
-def read_note_bytes(data: bytes, shown: str, source: str) -> NoteResult:
+def read_note_bytes(
+    data: bytes, shown: str, source: str, sidecar: bytes | None = None
+) -> NoteResult:
     """Read a note from bytes already in memory (ingest hashes them first).
 
     ``shown`` is the path as the user sees it, for messages; ``source`` is the path
-    relative to the ingested folder, which the interview records.
+    relative to the ingested folder, which the interview records. ``sidecar`` is the
+    bytes of a transcript's ``.meta.yaml`` (stub: accepted and not used yet).
     """
     name = os.path.basename(source)
     stem, extension = os.path.splitext(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -40,6 +40,7 @@ class NoteResult:
 
     data: dict[str, Any]
     warnings: list[Problem] = field(default_factory=list)
+    free_note_items: int = 0  # stub for ingest: items the reader put in free notes
     _interview: Interview | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
