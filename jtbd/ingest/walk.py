@@ -8,6 +8,9 @@ from pathlib import Path
 
 from jtbd.readers import Problem, is_note, sidecar_path
 
+# How every sidecar's name ends (see jtbd.readers.sidecar_path).
+_SIDECAR_SUFFIX = ".meta.yaml"
+
 
 @dataclass
 class Listing:
@@ -96,7 +99,11 @@ def _identity(path: str) -> tuple[int, int]:
 
 def _pair_sidecars(listing: Listing, others: list[str]) -> None:
     """A transcript's sidecar is part of that note, not an ignored file."""
-    present = set(others)
+    present = {path for path in others if path.endswith(_SIDECAR_SUFFIX)}
+    if not present:
+        listing.ignored += [printable_path(path) for path in others]
+        listing.ignored.sort()
+        return  # the usual case: no transcript has one, so no name needs working out
     for note in listing.notes:
         sidecar = sidecar_path(note)
         if sidecar and sidecar in present:

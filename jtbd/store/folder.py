@@ -44,20 +44,31 @@ class NotesFolder:
             "push, pull, anxiety, inertia, warnings, free_notes FROM notes WHERE root = ?",
             (self.root,),
         )
+        new = tuple.__new__  # named tuples built without their Python-level __new__
         notes: dict[str, StoredNote] = {}
-        for row in rows:
-            source, interview_id, content_hash, size, mtime_ns = row[:5]
-            warnings = row[9]
+        for (
+            source,
+            interview_id,
+            content_hash,
+            size,
+            mtime_ns,
+            push,
+            pull,
+            anxiety,
+            inertia,
+            warnings,
+            free_notes,
+        ) in rows:
             notes[source] = StoredNote(
                 source,
                 interview_id,
                 content_hash,
-                Stamp(size, mtime_ns),
-                ForceCounts._make(row[5:9]),
+                new(Stamp, (size, mtime_ns)),
+                new(ForceCounts, (push, pull, anxiety, inertia)),
                 ()
                 if warnings == "[]"
                 else tuple(StoredWarning(line, text) for line, text in json.loads(warnings)),
-                row[10],
+                free_notes,
             )
         return notes
 

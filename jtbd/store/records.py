@@ -1,7 +1,8 @@
 """What the workspace keeps of each note file, as small typed records.
 
 Plain dataclasses, not frozen: a re-ingest builds one per note, and frozen ones are three
-times slower to build. Counts and warnings are named tuples: typed, yet as cheap as tuples.
+times slower to build. Stamps, counts and warnings are named tuples: typed, yet as cheap
+to build as tuples.
 """
 
 from __future__ import annotations
@@ -34,8 +35,7 @@ class StoredWarning(NamedTuple):
     message: str
 
 
-@dataclass
-class Stamp:
+class Stamp(NamedTuple):
     """A note file's size and modification time (its sidecar's included, if any)."""
 
     size: int = 0
