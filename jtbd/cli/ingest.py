@@ -57,19 +57,19 @@ def ingest_command(
     notes are still ingested), 75 when another ingest kept the workspace busy, 130 when
     interrupted.
     """
-    with (
-        reported_errors(ctx),
-        terminate_as_interrupt(),
-        open_workspace(workspace, write=True) as store,
-    ):
-        try:
-            summary = _ingest(folder, store, wait, show_progress=not (quiet or as_json))
-        except KeyboardInterrupt:
-            error_line(
-                "interrupted: nothing from this run was saved; "
-                "run `jtbd ingest` again to complete it"
-            )
-            raise typer.Exit(INTERRUPTED) from None
+    try:
+        with (
+            reported_errors(ctx),
+            terminate_as_interrupt(),
+            open_workspace(workspace, write=True) as store,
+        ):
+            summary = _ingest(folder, store, wait, quiet, show_progress=not (quiet or as_json))
+    except KeyboardInterrupt:
+        # The run is one transaction: an interrupt anywhere in it rolls all of it back.
+        error_line(
+            "interrupted: nothing from this run was saved; run `jtbd ingest` again to complete it"
+        )
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -90,11 +90,14 @@ def _waiting(store: Workspace, wait: float) -> None:
     )
 
 
-def _ingest(folder: Path, store: Workspace, wait: float, show_progress: bool) -> IngestSummary:
+def _ingest(
+    folder: Path, store: Workspace, wait: float, quiet: bool, show_progress: bool
+) -> IngestSummary:
     from jtbd.ingest import ingest_folder
 
     def on_wait() -> None:
-        _waiting(store, wait)
+        if not quiet:
+            _waiting(store, wait)
 
     if not (show_progress and _on_terminal()):
         return ingest_folder(folder, store, wait=wait, on_wait=on_wait)
