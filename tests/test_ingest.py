@@ -38,3 +38,21 @@ def test_read_folder_matches_ingest(tmp_path):
         stored = store.interviews()
     assert sorted(i.id for i in direct.interviews) == [i.id for i in stored]
     assert direct.errors == []
+
+
+def test_records_cross_processes_whole_by_field_position():
+    import pickle
+
+    from jtbd.ingest.read import Outcome
+    from jtbd.readers import Problem, read_note
+    from jtbd.store import NoteRecord, Stamp
+
+    note = read_note(next(EXAMPLES.glob("*.md")))
+    record = NoteRecord.of(note, "hash", Stamp(10, 20))
+    outcome = Outcome(record, [Problem("a.md", "careful", 3)])
+    wire = pickle.dumps(outcome)
+    assert b"interview_json" not in wire  # positions, not field names
+    copy = pickle.loads(wire)
+    assert copy == outcome
+    assert copy.record.stamp == Stamp(size=10, mtime_ns=20)
+    assert copy.record.force_counts.push == record.force_counts.push

@@ -60,7 +60,11 @@ def ingest_folder(
     notes = workspace.notes_folder(root)
     with workspace.exclusive_run(wait, on_wait):
         plan = make_plan(folder, listing, notes)  # under the lock: what is stored now
-        return commit_plan(str(folder), listing, plan, read_all(plan.tasks), notes, progress)
+        outcomes = read_all(plan.tasks)
+        try:
+            return commit_plan(str(folder), listing, plan, outcomes, notes, progress)
+        finally:
+            outcomes.close()  # on an interrupt, stop the workers before the rollback
 
 
 def _checked_root(folder: Path) -> str:

@@ -122,8 +122,9 @@ def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord]) -> No
     unchanged = [stored[source] for source in plan.unchanged]
     summary.unchanged = [note.interview_id for note in unchanged]
     summary.count_forces(note.force_counts for note in [*records, *unchanged])
-    summary.free_notes = sum(note.free_notes for note in [*records, *unchanged])
+    summary.free_notes = sum(note.free_notes for note in records)
     for note in unchanged:
+        summary.free_notes += note.free_notes
         # An unchanged note still has its problems: say them again, every run.
         if note.warnings:
             shown = plan.top + note.source

@@ -38,20 +38,21 @@ def make_plan(folder: Path, listing: Listing, notes: NotesFolder) -> Plan:
     """Compare the folder's notes with what the workspace holds from it."""
     top = os.path.join(folder, "")  # joined by hand below: 10,000 os.path.join calls add up
     plan = Plan(top, notes.stored())
-    sidecars = listing.sidecars
+    stored, sidecars, unchanged = plan.stored, listing.sidecars, plan.unchanged
     for source in listing.notes:
-        previous = plan.stored.get(source)
+        previous = stored.get(source)
         path = top + source
-        sidecar = sidecars.get(source)
-        sidecar_path = None if sidecar is None else top + sidecar
+        sidecar = None
+        if sidecars and source in sidecars:
+            sidecar = top + sidecars[source]
         try:
-            same = previous is not None and _unchanged(path, sidecar_path, previous, plan)
+            same = previous is not None and _unchanged(path, sidecar, previous, plan)
         except OSError:
             same = False  # reported when the note is read
         if same:
-            plan.unchanged.append(source)
+            unchanged.append(source)
         else:
-            plan.tasks.append(Task(path, source, sidecar_path))
+            plan.tasks.append(Task(path, source, sidecar))
     plan.gone = sorted(set(plan.stored) - set(listing.notes))
     return plan
 
@@ -64,7 +65,7 @@ def _unchanged(path: str, sidecar: str | None, previous: StoredNote, plan: Plan)
         side = os.stat(sidecar)
         size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
     # Plain ints, no Stamp built: this runs for every note of every re-ingest.
-    if mtime_ns == previous.stamp.mtime_ns and size == previous.stamp.size:
+    if mtime_ns == previous.mtime_ns and size == previous.size:
         return True
     with open(path, "rb") as file:
         data = file.read()

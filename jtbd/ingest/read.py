@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -95,7 +95,7 @@ def read_changed(task: Task) -> Outcome:
     return Outcome(record, result.warnings)
 
 
-def read_all(tasks: list[Task]) -> Iterator[Outcome]:
+def read_all(tasks: list[Task]) -> Generator[Outcome, None, None]:
     """Read notes in task order; across processes when there are many (2+ cores)."""
     cores = os.cpu_count() or 1
     if len(tasks) < PARALLEL_THRESHOLD or cores < 2:

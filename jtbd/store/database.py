@@ -141,6 +141,10 @@ class Workspace:
                 f"workspace {self.folder} has schema version {version}, written by a newer jtbd; "
                 f"this jtbd reads version {SCHEMA_VERSION}: upgrade jtbd (pip install -U jtbd)"
             )
+        if version is None and not self.writable:
+            raise WorkspaceError(
+                f"workspace {self.folder} is empty and read-only: nothing has been ingested"
+            )
         if version == SCHEMA_VERSION or not self.writable:
             return  # read-only: an older version's interviews are still read as they are
         with self.transaction():

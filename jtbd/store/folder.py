@@ -18,7 +18,6 @@ from jtbd.store.records import (
     ForeignNote,
     NoteRecord,
     Restamp,
-    Stamp,
     StoredNote,
     StoredWarning,
 )
@@ -44,7 +43,7 @@ class NotesFolder:
             "push, pull, anxiety, inertia, warnings, free_notes FROM notes WHERE root = ?",
             (self.root,),
         )
-        new = tuple.__new__  # named tuples built without their Python-level __new__
+        new = tuple.__new__  # a named tuple built without its Python-level __new__
         notes: dict[str, StoredNote] = {}
         for (
             source,
@@ -63,7 +62,8 @@ class NotesFolder:
                 source,
                 interview_id,
                 content_hash,
-                new(Stamp, (size, mtime_ns)),
+                size,
+                mtime_ns,
                 new(ForceCounts, (push, pull, anxiety, inertia)),
                 ()
                 if warnings == "[]"
@@ -96,8 +96,8 @@ class NotesFolder:
                 r.source,
                 r.interview_id,
                 r.content_hash,
-                r.stamp.size,
-                r.stamp.mtime_ns,
+                r.size,
+                r.mtime_ns,
                 *r.force_counts,
                 json.dumps(r.warnings),
                 r.interview_json,
