@@ -39,6 +39,7 @@ def make_plan(folder: Path, listing: Listing, notes: NotesFolder) -> Plan:
     top = os.path.join(folder, "")  # joined by hand below: 10,000 os.path.join calls add up
     plan = Plan(top, notes.stored())
     stored, sidecars, unchanged = plan.stored, listing.sidecars, plan.unchanged
+    stat = os.stat
     for source in listing.notes:
         previous = stored.get(source)
         path = top + source
@@ -46,7 +47,16 @@ def make_plan(folder: Path, listing: Listing, notes: NotesFolder) -> Plan:
         if sidecars and source in sidecars:
             sidecar = top + sidecars[source]
         try:
-            same = previous is not None and _unchanged(path, sidecar, previous, plan)
+            if previous is None:
+                same = False
+            elif sidecar is None:
+                # The usual case, without a function call: this runs for every note.
+                info = stat(path)
+                same = (
+                    info.st_mtime_ns == previous.mtime_ns and info.st_size == previous.size
+                ) or _unchanged(path, None, previous, plan)
+            else:
+                same = _unchanged(path, sidecar, previous, plan)
         except OSError:
             same = False  # reported when the note is read
         if same:

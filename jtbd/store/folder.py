@@ -44,21 +44,9 @@ class NotesFolder:
             (self.root,),
         )
         new = tuple.__new__  # a named tuple built without its Python-level __new__
-        notes: dict[str, StoredNote] = {}
-        for (
-            source,
-            interview_id,
-            content_hash,
-            size,
-            mtime_ns,
-            push,
-            pull,
-            anxiety,
-            inertia,
-            warnings,
-            free_notes,
-        ) in rows:
-            notes[source] = StoredNote(
+        # A comprehension, not a loop of assignments: this runs for every stored note.
+        return {
+            source: StoredNote(
                 source,
                 interview_id,
                 content_hash,
@@ -70,7 +58,20 @@ class NotesFolder:
                 else tuple(StoredWarning(line, text) for line, text in json.loads(warnings)),
                 free_notes,
             )
-        return notes
+            for (
+                source,
+                interview_id,
+                content_hash,
+                size,
+                mtime_ns,
+                push,
+                pull,
+                anxiety,
+                inertia,
+                warnings,
+                free_notes,
+            ) in rows
+        }
 
     def elsewhere(self) -> list[ForeignNote]:
         """Every note the workspace holds from another folder (interview ids are unique)."""
