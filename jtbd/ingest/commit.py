@@ -121,7 +121,7 @@ def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord]) -> No
         (summary.updated if record.source in stored else summary.added).append(record.interview_id)
     unchanged = [stored[source] for source in plan.unchanged]
     summary.unchanged = [note.interview_id for note in unchanged]
-    summary.count_forces(note.force_counts for note in [*records, *unchanged])
+    summary.count_forces([*records, *unchanged])
     summary.free_notes = sum(note.free_notes for note in records)
     for note in unchanged:
         summary.free_notes += note.free_notes

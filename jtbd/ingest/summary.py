@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from jtbd.models import ForceKind
 from jtbd.readers import Problem
+from jtbd.store import StoredNote
 
 
 @dataclass
@@ -50,8 +52,8 @@ class IngestSummary:
             "errors": problems(self.errors),
         }
 
-    def count_forces(self, counts: Iterable[tuple[int, ...]]) -> None:
-        """Add notes' force counts (each in ForceKind order) to the totals."""
-        columns = zip(*counts, strict=True)  # one column per kind; none when no notes
-        for name, column in zip(self.forces, columns, strict=False):
-            self.forces[name] += sum(column)
+    def count_forces(self, notes: Sequence[StoredNote]) -> None:
+        """Add the notes' forces to the totals per kind."""
+        for kind in self.forces:
+            # attrgetter and map run in C: one pass per kind over 10,000 notes is quick.
+            self.forces[kind] += sum(map(operator.attrgetter(kind), notes))

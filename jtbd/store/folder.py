@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from jtbd.models import Interview
 from jtbd.readers.base import NoteResult
 from jtbd.store.records import (
-    ForceCounts,
     ForeignNote,
     NoteRecord,
     Restamp,
@@ -43,7 +42,6 @@ class NotesFolder:
             "push, pull, anxiety, inertia, warnings, free_notes FROM notes WHERE root = ?",
             (self.root,),
         )
-        new = tuple.__new__  # a named tuple built without its Python-level __new__
         # A comprehension, not a loop of assignments: this runs for every stored note.
         return {
             source: StoredNote(
@@ -52,7 +50,10 @@ class NotesFolder:
                 content_hash,
                 size,
                 mtime_ns,
-                new(ForceCounts, (push, pull, anxiety, inertia)),
+                push,
+                pull,
+                anxiety,
+                inertia,
                 ()
                 if warnings == "[]"
                 else tuple(StoredWarning(line, text) for line, text in json.loads(warnings)),
@@ -99,7 +100,10 @@ class NotesFolder:
                 r.content_hash,
                 r.size,
                 r.mtime_ns,
-                *r.force_counts,
+                r.push,
+                r.pull,
+                r.anxiety,
+                r.inertia,
                 json.dumps(r.warnings),
                 r.interview_json,
                 r.free_notes,

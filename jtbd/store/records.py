@@ -2,7 +2,8 @@
 
 Plain dataclasses with slots, not frozen: a re-ingest builds one per note, frozen ones are
 three times slower to build, and slots make them quicker still. Stamps, counts and warnings
-are named tuples: typed, yet as cheap to build as tuples.
+are named tuples: typed, yet as cheap to build as tuples; stored notes keep plain ints and
+make those on demand.
 """
 
 from __future__ import annotations
@@ -70,7 +71,12 @@ class StoredNote:
     size: int
     """Of the note file (and its sidecar, if any): with ``mtime_ns``, its :class:`Stamp`."""
     mtime_ns: int
-    force_counts: ForceCounts
+    # One int per kind, named as ForceKind values and table columns are: no tuple to build
+    # per note on a re-ingest.
+    push: int
+    pull: int
+    anxiety: int
+    inertia: int
     warnings: tuple[StoredWarning, ...]
     free_notes: int
     """Items the reader filed under free notes rather than as forces, jobs or timeline."""
@@ -80,6 +86,11 @@ class StoredNote:
     def stamp(self) -> Stamp:
         """The file's size and modification time as stored."""
         return Stamp(self.size, self.mtime_ns)
+
+    @property
+    def force_counts(self) -> ForceCounts:
+        """The note's forces per kind."""
+        return ForceCounts(self.push, self.pull, self.anxiety, self.inertia)
 
 
 @pickled_by_position
@@ -95,13 +106,17 @@ class NoteRecord(StoredNote):
         data = note.data
         stamp = stamp if stamp is not None else Stamp()
         kinds = [force["kind"] for force in data["forces"]]
+        push, pull, anxiety, inertia = (kinds.count(kind) for kind in _KIND_VALUES)
         return cls(
             data["source"],
             data["id"],
             content_hash,
             stamp.size,
             stamp.mtime_ns,
-            ForceCounts._make(kinds.count(kind) for kind in _KIND_VALUES),
+            push,
+            pull,
+            anxiety,
+            inertia,
             tuple(StoredWarning(warning.line, warning.message) for warning in note.warnings),
             note.free_note_items,
             note.interview_json(),
