@@ -206,26 +206,35 @@ class Workspace:
         self._db.execute("COMMIT")
 
     def _lock(self, wait: float, on_wait: Callable[[], None] | None) -> None:
+        # Polled here, not left to SQLite's busy handler: Ctrl-C must work while waiting,
+        # and on_wait is called only when there is something to wait for.
         deadline = time.monotonic() + wait
-        first = True
-        while True:
-            try:
-                self._db.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if "locked" not in str(error) and "busy" not in str(error):
-                    if "readonly" in str(error):
-                        raise ReadOnlyWorkspaceError(self.read_only_message()) from None
-                    raise
-            if time.monotonic() >= deadline:
-                raise WorkspaceBusyError(
-                    f"another `jtbd ingest` is writing to workspace {self.folder}: try again "
-                    "when it has finished (or pass --wait SECONDS to wait longer)"
-                )
-            if first and on_wait is not None:
-                on_wait()
-            first = False
-            time.sleep(min(0.05, max(0.0, deadline - time.monotonic())))
+        self._db.execute("PRAGMA busy_timeout = 0")
+        try:
+            while not self._begin_immediate():
+                if time.monotonic() >= deadline:
+                    raise WorkspaceBusyError(
+                        f"another `jtbd ingest` is writing to workspace {self.folder}: try "
+                        "again when it has finished (or pass --wait SECONDS to wait longer)"
+                    )
+                if on_wait is not None:
+                    on_wait()
+                    on_wait = None  # said once
+                time.sleep(0.05)
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
+
+    def _begin_immediate(self) -> bool:
+        """Take the write lock: False when another connection holds it."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if "readonly" in str(error):
+                raise ReadOnlyWorkspaceError(self.read_only_message()) from None
+            if "locked" in str(error) or "busy" in str(error):
+                return False
+            raise
+        return True
 
     # -- reading ------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -276,15 +277,9 @@ def test_a_second_ingest_waits_or_refuses_and_never_claims_the_same_notes(tmp_pa
     first_out, _ = first.communicate(timeout=60)
     patient_out, patient_err = patient.communicate(timeout=60)
     assert first.returncode == 0 and patient.returncode == 0, patient_err
-    one, two = (json_out_text(out) for out in (first_out, patient_out))
+    one, two = json.loads(first_out), json.loads(patient_out)
     assert len(one["added"]) == 10
     assert two["added"] == [] and len(two["unchanged"]) == 10
-
-
-def json_out_text(text: str) -> dict:
-    import json
-
-    return json.loads(text)
 
 
 # -- symbolic links -----------------------------------------------------------------------
