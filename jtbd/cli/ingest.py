@@ -51,11 +51,11 @@ def ingest_command(
 ) -> None:
     """Parse every note under FOLDER (recursively) into the workspace.
 
-    Unchanged files are skipped; changed ones replaced; notes deleted from FOLDER are
-    removed from the workspace. The notes themselves are never modified. An interrupted
-    run (Ctrl-C) changes nothing: run it again. Exit code 1 when any note failed (other
-    notes are still ingested), 75 when another ingest kept the workspace busy, 130 when
-    interrupted.
+    Unchanged files are skipped; changed ones replaced; notes deleted from
+    FOLDER are removed from the workspace. The notes are never modified.
+    Ctrl-C changes nothing: run the command again to complete it.
+    Exit codes: 1 when a note failed (the others are still ingested),
+    75 when another ingest kept the workspace busy, 130 when interrupted.
     """
     try:
         with (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -265,6 +266,19 @@ def test_a_second_ingest_waits_or_refuses_and_never_claims_the_same_notes(tmp_pa
     (line,) = impatient.stderr.splitlines()
     assert "another `jtbd ingest` is writing to workspace" in line
     assert impatient.stdout == ""
+
+    interrupted = subprocess.Popen(
+        cli(*ingest, "--wait", "60"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert interrupted.stderr is not None
+    assert "waiting for another" in interrupted.stderr.readline()
+    interrupted.send_signal(signal.SIGINT)  # Ctrl-C while waiting: stops at once
+    _, rest = interrupted.communicate(timeout=30)
+    assert interrupted.returncode == 130
+    assert rest.splitlines() == [
+        "error: interrupted: nothing from this run was saved; "
+        "run `jtbd ingest` again to complete it"
+    ]
 
     patient = subprocess.Popen(
         cli(*ingest, "--wait", "60"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
