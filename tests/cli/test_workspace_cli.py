@@ -328,3 +328,33 @@ def test_symlinked_folders_are_followed_and_loops_reported_once(run, tmp_path):
     direct = run("report", notes, "--format", "json")  # straight from the folder, the same
     assert direct.exit_code == 0, direct.stderr
     assert direct.stderr.count("not followed") == 2
+
+
+def test_a_killed_ingest_leaves_the_workspace_as_it_was(tmp_path):
+    """SIGKILL cannot be caught: the run's transaction is simply never committed."""
+    notes = tmp_path / "notes"
+    for number in range(20):
+        write(notes, f"n{number:02d}.md", f"n{number:02d}")
+    hook = """
+        import os, signal
+        import jtbd.ingest.commit
+        jtbd.ingest.commit.WRITE_BATCH = 2
+        real = jtbd.ingest.commit.EarlyWriter.finish
+        def finish(self, refused):
+            real(self, refused)  # everything written, not yet committed
+            os.kill(os.getpid(), signal.SIGKILL)
+        jtbd.ingest.commit.EarlyWriter.finish = finish
+    """
+    workspace = tmp_path / "ws"
+    command = cli("ingest", str(notes), "--workspace", str(workspace), hook=hook)
+    killed = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert killed.returncode == -signal.SIGKILL
+    assert dump(workspace) == []
+    again = subprocess.run(
+        cli("ingest", str(notes), "--workspace", str(workspace), "--json"),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert len(json.loads(again.stdout)["added"]) == 20
