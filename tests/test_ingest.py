@@ -13,7 +13,7 @@ def test_progress_is_reported_up_to_the_total(tmp_path):
         summary = ingest_folder(
             EXAMPLES, store, progress=lambda done, total: calls.append((done, total))
         )
-    total = len(find_notes(EXAMPLES)[0])
+    total = len(find_notes(EXAMPLES).notes)
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
     assert summary.ok
@@ -26,9 +26,9 @@ def test_find_notes_skips_hidden_folders_and_sorts(tmp_path):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")
-    notes, others = find_notes(tmp_path)
-    assert notes == ["D.MD", "a.yaml", "b.md", "e.Yml", "sub/c.markdown"]
-    assert others == ["README", "md", "notes.md.pdf", "pic.png"]
+    listing = find_notes(tmp_path)
+    assert listing.notes == ["D.MD", "a.yaml", "b.md", "e.Yml", "sub/c.markdown"]
+    assert listing.ignored == ["README", "md", "notes.md.pdf", "pic.png"]
 
 
 def test_read_folder_matches_ingest(tmp_path):
@@ -38,3 +38,21 @@ def test_read_folder_matches_ingest(tmp_path):
         stored = store.interviews()
     assert sorted(i.id for i in direct.interviews) == [i.id for i in stored]
     assert direct.errors == []
+
+
+def test_records_cross_processes_whole_by_field_position():
+    import pickle
+
+    from jtbd.ingest.read import Outcome
+    from jtbd.readers import Problem, read_note
+    from jtbd.store import NoteRecord, Stamp
+
+    note = read_note(next(EXAMPLES.glob("*.md")))
+    record = NoteRecord.of(note, "hash", Stamp(10, 20))
+    outcome = Outcome(record, [Problem("a.md", "careful", 3)])
+    wire = pickle.dumps(outcome)
+    assert b"interview_json" not in wire  # positions, not field names
+    copy = pickle.loads(wire)
+    assert copy == outcome
+    assert copy.record.stamp == Stamp(size=10, mtime_ns=20)
+    assert copy.record.force_counts.push == record.force_counts.push

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from jtbd import Force, ForceKind, Interview, NoteResult, Workspace, WorkspaceError
-from jtbd.store import DATABASE_NAME, SCHEMA_VERSION, NoteRecord
+from jtbd.store import DATABASE_NAME, SCHEMA_VERSION, ForceCounts, NoteRecord
 
 
 def interview(id_: str = "p1", source: str = "p1.md") -> Interview:
@@ -19,16 +19,16 @@ def interview(id_: str = "p1", source: str = "p1.md") -> Interview:
 
 def test_round_trip_and_counts(tmp_path):
     with Workspace(tmp_path / "ws", create=True) as store:
-        store.put("/notes", "hash1", interview())
+        store.notes_folder("/notes").put("hash1", interview())
         assert store.interviews() == [interview()]
-        stored = store.stored_notes("/notes")["p1.md"]
+        stored = store.notes_folder("/notes").stored()["p1.md"]
         assert stored.content_hash == "hash1"
-        assert stored.force_counts == (1, 0, 0, 0)
+        assert stored.force_counts == ForceCounts(push=1)
 
 
 def test_forces_view_is_queryable_with_sql(tmp_path):
     with Workspace(tmp_path / "ws", create=True) as store:
-        store.put("/notes", "h", interview())
+        store.notes_folder("/notes").put("h", interview())
     db = sqlite3.connect(tmp_path / "ws" / DATABASE_NAME)
     assert db.execute("SELECT interview_id, kind, text, line FROM forces").fetchall() == [
         ("p1", "push", "x", 3)
@@ -50,19 +50,38 @@ def test_newer_schema_asks_to_upgrade(tmp_path):
         Workspace(tmp_path)
 
 
+# The notes table as versions 1 and 2 made it (before free-note counts).
+VERSION_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE notes (
+    root TEXT NOT NULL, source TEXT NOT NULL, interview_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    push INTEGER NOT NULL, pull INTEGER NOT NULL, anxiety INTEGER NOT NULL,
+    inertia INTEGER NOT NULL, warnings TEXT NOT NULL, interview TEXT NOT NULL,
+    PRIMARY KEY (root, source)
+);
+CREATE INDEX notes_by_id ON notes (interview_id);
+INSERT INTO meta VALUES ('schema_version', '1');
+"""
+
+
 def test_version_1_store_is_migrated_and_keeps_its_interviews(tmp_path):
-    with Workspace(tmp_path, create=True) as store:
-        store.put("/notes", "h", interview())
     db = sqlite3.connect(tmp_path / DATABASE_NAME)
-    db.execute("DROP INDEX notes_files")  # what version 1 did not have
-    db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    db.executescript(VERSION_1)
+    row = ("/notes", "p1.md", "p1", "h", 10, 5, 1, 0, 0, 0, "[]", interview().model_dump_json())
+    db.execute("INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
     db.commit()
     with Workspace(tmp_path) as store:
         assert [i.id for i in store.interviews()] == ["p1"]
-        assert store.stored_notes("/notes")["p1.md"].content_hash == "h"
+        stored = store.notes_folder("/notes").stored()["p1.md"]
+        # Stored before free notes were counted: the next ingest reads the note again.
+        assert (stored.content_hash, stored.stamp.mtime_ns, stored.free_notes) == ("", -1, 0)
+        assert stored.force_counts == ForceCounts(push=1)
     version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     indexes = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
-    plan = db.execute("EXPLAIN QUERY PLAN SELECT size FROM notes WHERE root = '/notes'").fetchall()
+    plan = db.execute(
+        "EXPLAIN QUERY PLAN SELECT size, free_notes FROM notes WHERE root = '/notes'"
+    ).fetchall()
     db.close()
     assert version == (str(SCHEMA_VERSION),)
     assert "notes_files" in indexes
@@ -92,17 +111,19 @@ def test_failed_write_leaves_nothing_behind(tmp_path):
         interview_json=None,  # NOT NULL: the database refuses the second row
     )
     with Workspace(tmp_path, create=True) as store:
-        store.put("/notes", "h", interview())
+        store.notes_folder("/notes").put("h", interview())
         with pytest.raises(sqlite3.IntegrityError):
-            store.write("/notes", [good, broken])
+            store.notes_folder("/notes").write([good, broken])
         assert [i.id for i in store.interviews()] == ["p1"]  # not p2: all of the batch or none
-        store.put("/notes", "h3", interview("p3", "p3.md"))  # the connection is still usable
+        store.notes_folder("/notes").put(
+            "h3", interview("p3", "p3.md")
+        )  # the connection is still usable
         assert [i.id for i in store.interviews()] == ["p1", "p3"]
 
 
 def test_new_workspace_uses_pages_an_interview_fits_in(tmp_path):
     with Workspace(tmp_path / "ws", create=True) as store:
-        store.put("/notes", "h", interview())
+        store.notes_folder("/notes").put("h", interview())
     db = sqlite3.connect(tmp_path / "ws" / DATABASE_NAME)
     assert db.execute("PRAGMA page_size").fetchone() == (16384,)
     assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
@@ -113,5 +134,5 @@ def test_workspace_made_with_small_pages_still_opens(tmp_path):
     (tmp_path / "ws").mkdir()
     sqlite3.connect(tmp_path / "ws" / DATABASE_NAME).close()  # an empty file, 4 KB default
     with Workspace(tmp_path / "ws") as store:
-        store.put("/notes", "h", interview())
+        store.notes_folder("/notes").put("h", interview())
         assert [i.id for i in store.interviews()] == ["p1"]

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any
 
 import typer
 from typer.core import TyperCommand
 
 from jtbd.errors import JtbdError
+
+if TYPE_CHECKING:
+    from jtbd.store import Workspace
 
 DEFAULT_WORKSPACE = Path(".jtbd")
 
@@ -44,6 +50,35 @@ class PlainUsage(TyperCommand):
 def workspace_path(option: Path | None) -> Path:
     """The workspace folder from the option, the environment or the default."""
     return option if option is not None else DEFAULT_WORKSPACE
+
+
+def open_workspace(option: Path | None, write: bool = False) -> Workspace:
+    """Open the workspace: ``write`` to create it or require write access (ingest only).
+
+    Without ``write`` it opens read-only, so another user's study or a read-only share
+    can still be reported on and exported.
+    """
+    from jtbd.store import Workspace
+
+    folder = workspace_path(option)
+    return Workspace(folder, create=True, writable=True) if write else Workspace(folder)
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM like Ctrl-C while the block runs, so both stop a command cleanly."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def is_debug(ctx: typer.Context) -> bool:

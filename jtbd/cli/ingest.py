@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,9 +14,10 @@ import typer
 from jtbd.cli.common import (
     WORKSPACE_OPTION,
     error_line,
+    open_workspace,
     reported_errors,
+    terminate_as_interrupt,
     warning_line,
-    workspace_path,
     write_output,
     wrote,
 )
@@ -24,6 +26,10 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from jtbd.ingest import IngestSummary
+    from jtbd.store import Workspace
+
+# The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
 
 
 class ExportFormat(str, Enum):
@@ -39,22 +45,31 @@ def ingest_command(
     workspace: Path | None = WORKSPACE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    wait: float = typer.Option(
+        30.0, "--wait", min=0, help="Seconds to wait for another ingest of the workspace."
+    ),
 ) -> None:
     """Parse every note under FOLDER (recursively) into the workspace.
 
-    Unchanged files are skipped; changed ones replaced; notes deleted from FOLDER are
-    removed from the workspace. The notes themselves are never modified.
-    Exit code 1 when any note failed (other notes are still ingested).
+    Unchanged files are skipped; changed ones replaced; notes deleted from
+    FOLDER are removed from the workspace. The notes are never modified.
+    Ctrl-C changes nothing: run the command again to complete it.
+    Exit codes: 1 when a note failed (the others are still ingested),
+    75 when another ingest kept the workspace busy, 130 when interrupted.
     """
-    with reported_errors(ctx):
-        from jtbd.ingest import ingest_folder
-        from jtbd.store import Workspace
-
-        with Workspace(workspace_path(workspace), create=True) as store:
-            if quiet or as_json or not _on_terminal():
-                summary = ingest_folder(folder, store)
-            else:
-                summary = _ingest_with_progress(folder, store)
+    try:
+        with (
+            reported_errors(ctx),
+            terminate_as_interrupt(),
+            open_workspace(workspace, write=True) as store,
+        ):
+            summary = _ingest(folder, store, wait, quiet, show_progress=not (quiet or as_json))
+    except KeyboardInterrupt:
+        # The run is one transaction: an interrupt anywhere in it rolls all of it back.
+        error_line(
+            "interrupted: nothing from this run was saved; run `jtbd ingest` again to complete it"
+        )
+        raise typer.Exit(INTERRUPTED) from None
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -68,13 +83,34 @@ def _on_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def _ingest_with_progress(folder: Path, store: object) -> IngestSummary:
+def _waiting(store: Workspace, wait: float) -> None:
+    typer.echo(
+        f"waiting for another `jtbd ingest` of {store.folder} to finish (up to {wait:g} s)",
+        err=True,
+    )
+
+
+def _ingest(
+    folder: Path, store: Workspace, wait: float, quiet: bool, show_progress: bool
+) -> IngestSummary:
+    from jtbd.ingest import ingest_folder
+
+    def on_wait() -> None:
+        if not quiet:
+            _waiting(store, wait)
+
+    if not (show_progress and _on_terminal()):
+        return ingest_folder(folder, store, wait=wait, on_wait=on_wait)
+    return _ingest_with_progress(folder, store, wait, on_wait)
+
+
+def _ingest_with_progress(
+    folder: Path, store: Workspace, wait: float, on_wait: Callable[[], None]
+) -> IngestSummary:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from jtbd.ingest import ingest_folder
-    from jtbd.store import Workspace
 
-    assert isinstance(store, Workspace)
     columns = (TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task("ingest", total=None)
@@ -82,6 +118,8 @@ def _ingest_with_progress(folder: Path, store: object) -> IngestSummary:
             folder,
             store,
             progress=lambda done, total: bar.update(task, completed=done, total=total),
+            wait=wait,
+            on_wait=on_wait,
         )
 
 
@@ -115,6 +153,7 @@ def _summary_table(console: Console, summary: IngestSummary) -> None:
         table.add_row(label, str(len(items)))
     for kind, count in summary.forces.items():
         table.add_row(f"{kind} forces", str(count))
+    table.add_row("items in free notes", str(summary.free_notes))
     table.add_row("other files ignored", str(len(summary.ignored)))
     table.add_row("warnings", str(len(summary.warnings)))
     table.add_row("errors", f"[red]{len(summary.errors)}[/red]" if summary.errors else "0")
@@ -138,9 +177,8 @@ def export_command(
     """
     with reported_errors(ctx):
         from jtbd.export import export_csv, export_json, shareable
-        from jtbd.store import Workspace
 
-        with Workspace(workspace_path(workspace)) as store:
+        with open_workspace(workspace) as store:
             interviews = store.interviews()
         if not include_all:
             interviews = shareable(interviews)

@@ -15,6 +15,7 @@ either way (the encoder rounds them), so the report does not depend on the cache
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -42,6 +43,13 @@ class EmbeddingCache:
         self.path = folder / CACHE_NAME
         self.writable = True
         self._db: sqlite3.Connection | None = None
+        # Asked first: as root, SQLite would write into a folder the user made read-only.
+        if not os.access(folder, os.W_OK) or (
+            self.path.exists() and not os.access(self.path, os.W_OK)
+        ):
+            self.writable = False
+            self._db = self._read_only()
+            return
         try:
             self._db = sqlite3.connect(self.path, timeout=5)
             self._db.execute(_SCHEMA)

@@ -339,9 +339,9 @@ def test_export_leaves_out_consent_false_unless_all(run, notes, tmp_path):
 @pytest.fixture
 def write_each_note_at_once(monkeypatch):
     """Early writes flush after every note, so a later duplicate finds them already stored."""
-    import jtbd.duplicates
+    import jtbd.ingest.commit
 
-    monkeypatch.setattr(jtbd.duplicates, "WRITE_BATCH", 1)
+    monkeypatch.setattr(jtbd.ingest.commit, "WRITE_BATCH", 1)
 
 
 def test_a_duplicate_found_after_its_twin_was_written_refuses_both(
@@ -402,7 +402,7 @@ def test_an_id_taken_in_another_ingested_folder_is_refused(run, tmp_path):
 
 def test_parallel_reading_gives_the_same_store_and_problems(run, tmp_path, monkeypatch):
     """Many changed notes are read across processes; nothing may differ from one process."""
-    import jtbd.ingest
+    import jtbd.ingest.read
 
     notes = tmp_path / "mixed"
     shutil.copytree(EXAMPLES, notes)
@@ -410,7 +410,7 @@ def test_parallel_reading_gives_the_same_store_and_problems(run, tmp_path, monke
         shutil.copytree(FIXTURES / "bad" / fixture, notes / fixture)
 
     def ingest(workspace: str, threshold: int) -> tuple[dict, dict]:
-        monkeypatch.setattr(jtbd.ingest, "PARALLEL_THRESHOLD", threshold)
+        monkeypatch.setattr(jtbd.ingest.read, "PARALLEL_THRESHOLD", threshold)
         summary = json_out(run("ingest", notes, "--workspace", workspace, "--json"))
         return summary, json_out(run("export", "--workspace", workspace, "--all"))
 

@@ -72,7 +72,7 @@ def _interviews() -> list[Interview]:
 def workspace(run, tmp_path):
     with Workspace(tmp_path / ".jtbd", create=True) as store:
         for interview in _interviews():
-            store.put(str(tmp_path / "study"), f"hash-{interview.id}", interview)
+            store.notes_folder(tmp_path / "study").put(f"hash-{interview.id}", interview)
     return run
 
 

@@ -71,7 +71,10 @@ def test_sidecars_and_other_json_are_not_ingested(run, study):
     (study / "vtt" / "zoom.meta.yaml").write_text("id: z1\ninterviewer: Sam Rivera\n")
     (study / "settings.json").write_text('{"theme": "dark"}')
     summary = json_out(run("ingest", study, "--json"))
-    assert {"vtt/zoom.meta.yaml", "settings.json"} <= set(summary["ignored"])
+    # the sidecar is read with its transcript, so it is neither ignored nor a note
+    assert "settings.json" in summary["ignored"]
+    assert "vtt/zoom.meta.yaml" not in summary["ignored"]
+    assert "z1" in summary["added"]
     assert summary["errors"] == [] and "settings" not in summary["added"]
 
 
