@@ -9,7 +9,7 @@ from __future__ import annotations
 import typer
 
 from jtbd import __version__
-from jtbd.cli import guide, ingest, report
+from jtbd.cli import guide, ingest, report, suggest
 
 app = typer.Typer(
     name="jtbd",
@@ -43,6 +43,7 @@ app.command("export")(ingest.export_command)
 app.command("report")(report.report_command)
 app.command("new-guide")(guide.new_guide_command)
 app.command("lint-guide")(guide.lint_guide_command)
+app.command("suggest")(suggest.suggest_command)
 
 
 def main() -> None:
