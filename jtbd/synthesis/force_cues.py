@@ -112,12 +112,16 @@ def cue_list() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
-def _compiled() -> tuple[tuple[tuple[int, re.Pattern[str]], ...], re.Pattern[str]]:
+def _compiled() -> tuple[tuple[tuple[int, re.Pattern[str]], ...], re.Pattern[str], re.Pattern[str]]:
     cues = tuple(
         (KINDS.index(kind), re.compile(r"(?<!\w)(?:" + cue + r")(?!\w)", re.IGNORECASE))
         for kind, cue in cue_list()
     )
-    return cues, re.compile(NONE_CUES, re.IGNORECASE)
+    # Zero-width, so it stops at every word where some cue starts, overlapping or not:
+    # only there are the single cues tried (one scan instead of 340 per statement).
+    starts = "|".join(f"(?:{cue})(?!\\w)" for _, cue in cue_list())
+    anywhere = re.compile(r"(?<!\w)(?=" + starts + ")", re.IGNORECASE)
+    return cues, anywhere, re.compile(NONE_CUES, re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -127,7 +131,7 @@ def normalise(text: str) -> str:
 
 def is_small_talk(text: str) -> bool:
     """True for greetings, thanks, back-channel ("yeah") and call logistics."""
-    return bool(_compiled()[1].search(normalise(text)))
+    return bool(_compiled()[2].search(normalise(text)))
 
 
 def cue_features(text: str) -> list[float]:
@@ -136,9 +140,12 @@ def cue_features(text: str) -> list[float]:
     The per-kind counts are of distinct cues, capped at 3 (a rant is not three times the
     push of a sentence) and scaled to 0..1 so they sit on the scale of the embedding.
     """
-    cues, none_pattern = _compiled()
+    cues, anywhere, none_pattern = _compiled()
     clean = normalise(text)
-    hits = [1.0 if pattern.search(clean) else 0.0 for _, pattern in cues]
+    starts = [match.start() for match in anywhere.finditer(clean)]
+    hits = [
+        1.0 if any(pattern.match(clean, start) for start in starts) else 0.0 for _, pattern in cues
+    ]
     counts = [0.0] * len(KINDS)
     for (kind, _), hit in zip(cues, hits, strict=True):
         counts[kind] += hit
