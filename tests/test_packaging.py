@@ -98,6 +98,10 @@ def test_wheel_install_works_from_another_directory(tmp_path):
     report = jtbd("report", str(EXAMPLES), "--format", "html", "-o", "r.html")
     assert report.returncode == 0, report.stderr
     assert "forces-diagram" in (workdir / "r.html").read_text()
+    (workdir / "s.txt").write_text("Thanks!\n", encoding="utf-8")
+    suggested = jtbd("suggest", "s.txt")  # the weights load from inside the wheel
+    assert suggested.returncode == 0, suggested.stderr
+    assert suggested.stdout == "none\t0.95\tThanks!\n"
     guides = jtbd("new-guide", "--list")
     assert guides.returncode == 0, guides.stderr
     assert "switch" in guides.stdout
