@@ -28,8 +28,8 @@ test: $(STAMP)
 
 ## lint: ruff and mypy
 lint: $(STAMP)
-	$(BIN)/ruff check jtbd tests bench docs training
-	$(BIN)/ruff format --check jtbd tests bench docs training
+	$(BIN)/ruff check jtbd tests bench docs tools training
+	$(BIN)/ruff format --check jtbd tests bench docs tools training
 	$(BIN)/mypy
 
 ## golden: regenerate the reviewed golden files under tests/golden/

@@ -52,9 +52,18 @@ THEMES = {
     ],
 }
 FILLERS = ["honestly", "to be fair", "every single time", "and it drove me mad", "as usual", ""]
+# With ``varied=True`` most statements also get a detail of their own, so the number of
+# different texts (what the themes embed and cluster) grows with the corpus, as in a real one.
+MONTHS = ["January", "March", "May", "June", "September", "November"]
+DETAILS = [
+    "since {month} {year}",
+    "about {n} hours a month",
+    "for {n} clients",
+    "at least {n} times last year",
+]
 
 
-def note_text(rng: random.Random, number: int) -> str:
+def note_text(rng: random.Random, number: int, varied: bool = False) -> str:
     """One Markdown note."""
     lines = [
         "---",
@@ -79,6 +88,8 @@ def note_text(rng: random.Random, number: int) -> str:
         lines += [f"## {heading}"]
         for phrase in rng.sample(THEMES[kind], rng.randint(2, 4)):
             text = f"{phrase} {rng.choice(FILLERS)}".strip()
+            if varied and rng.random() < 0.8:
+                text += ", " + _detail(rng)
             lines.append(f'- "{text}"' if rng.random() < 0.3 else f"- {text}")
             if rng.random() < 0.3:
                 lines.append(f"  - {_paragraph(rng)[:80]}")
@@ -95,15 +106,24 @@ def note_text(rng: random.Random, number: int) -> str:
     return "\n".join(lines)
 
 
+def _detail(rng: random.Random) -> str:
+    return rng.choice(DETAILS).format(
+        month=rng.choice(MONTHS), year=rng.randint(2015, 2024), n=rng.randint(2, 60)
+    )
+
+
 def _paragraph(rng: random.Random) -> str:
     words = ("the", "invoice", "client", "quarter", "bank", "account", "tax", "report", "paid")
     return " ".join(rng.choice(words) for _ in range(rng.randint(20, 40))).capitalize() + "."
 
 
-def write_corpus(folder: Path, count: int, seed: int = 42) -> None:
-    """Write ``count`` notes into ``folder`` (100 per sub-folder, like a busy vault)."""
+def write_corpus(folder: Path, count: int, seed: int = 42, varied: bool = False) -> None:
+    """Write ``count`` notes into ``folder`` (100 per sub-folder, like a busy vault).
+
+    ``varied`` gives most statements a detail of their own (see ``DETAILS``).
+    """
     rng = random.Random(seed)
     for number in range(count):
         sub = folder / f"batch-{number // 100:03d}"
         sub.mkdir(parents=True, exist_ok=True)
-        (sub / f"n{number:05d}.md").write_text(note_text(rng, number), encoding="utf-8")
+        (sub / f"n{number:05d}.md").write_text(note_text(rng, number, varied), encoding="utf-8")

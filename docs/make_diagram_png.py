@@ -13,7 +13,7 @@ REPO = DOCS.parent
 sys.path.insert(0, str(REPO))
 
 from jtbd.cli import app  # noqa: E402
-from tests.browser import Browser, find_chromium  # noqa: E402
+from tools.browser import Browser, find_chromium  # noqa: E402
 
 
 def main() -> None:
@@ -28,10 +28,7 @@ def main() -> None:
         if result.exit_code != 0:
             raise SystemExit(result.stderr)
         with Browser(chromium) as browser:
-            browser.call(
-                "Emulation.setDeviceMetricsOverride",
-                {"width": 1100, "height": 1400, "deviceScaleFactor": 2, "mobile": False},
-            )
+            browser.set_width(1100, scale=2)
             browser.open(page.as_uri())
             browser.screenshot(DOCS / "forces-diagram.png", "#forces-diagram")
     print(f"wrote {DOCS / 'forces-diagram.png'}")

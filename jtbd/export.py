@@ -20,7 +20,12 @@ CSV_COLUMNS = [
     "detail",
     "source",
     "line",
+    "start",
+    "origin",
+    "confidence",
 ]
+"""``start``: seconds into a recording (transcripts); ``origin``: ``coded`` (the researcher's)
+or ``suggested`` (``jtbd suggest``, not yet reviewed), with its ``confidence``."""
 
 # Spreadsheet apps run cells starting with these as formulas; quotes are untrusted text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -60,6 +65,9 @@ def export_csv(interviews: Sequence[Interview]) -> str:
                     _cell(" | ".join(force.detail)),
                     _cell(interview.source),
                     "" if force.line is None else force.line,
+                    "" if force.start is None else force.start,
+                    force.origin,
+                    "" if force.confidence is None else force.confidence,
                     *attributes,
                 ]
             )

@@ -99,8 +99,8 @@ class Statement(_Model):
 
     text: str
     speaker: str | None = None
-    turn: int
-    """Index of the turn in ``Interview.turns`` it comes from."""
+    turn: int | None = None
+    """Index of the turn in ``Interview.turns`` it comes from; None for a note's free text."""
     start: float | None = None
     source: str = ""
     line: int | None = None
@@ -147,6 +147,8 @@ class Interview(_Model):
     interviewer: str | None = None
     consent: bool | None = None
     """None when the note does not say; only ``False`` excludes an interview from reports."""
+    consent_text: str | None = None
+    """Consent as written when it was not a plain true/false ("verbal", "maybe")."""
     switched_from: str | None = None
     switched_to: str | None = None
     attributes: dict[str, AttributeValue] = Field(default_factory=dict)
@@ -169,5 +171,5 @@ class Interview(_Model):
 
     @property
     def has_content(self) -> bool:
-        """True when the note holds any forces, jobs or timeline."""
-        return bool(self.forces or self.jobs or self.timeline)
+        """True when the note holds any forces, jobs or timeline, or is a transcript."""
+        return bool(self.forces or self.jobs or self.timeline or self.turns)

@@ -1,8 +1,8 @@
-"""Where the bundled data files (guides and templates) live.
+"""Where the bundled data files (guides, templates, vocabularies) live.
 
-In the repository, ``guides/`` and ``templates/`` sit at the top level. A wheel carries
-them inside the package as ``jtbd/_data/...`` (see ``pyproject.toml``). This is the only
-module that knows both places.
+In the repository, ``guides/``, ``templates/`` and ``vocabularies/`` sit at the top
+level. A wheel carries them inside the package as ``jtbd/_data/...`` (see
+``pyproject.toml``). This is the only module that knows both places.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def bundled_dir(name: str) -> Path:
-    """Return the folder of bundled data called ``name`` ("guides" or "templates")."""
+    """Return the folder of bundled data called ``name`` ("guides", "templates", "vocabularies")."""
     for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name):
         if candidate.is_dir():
             return candidate

@@ -9,16 +9,17 @@ from typing import Any
 import pytest
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import GuideLibrary
-from jtbd.guide_lint import (
+from jtbd.guides.library import GuideLibrary
+from jtbd.guides.lint import (
     format_problems,
     lint_file,
     markdown_language,
     markdown_questions,
     yaml_questions,
 )
-from jtbd.guide_lint_rules import RULE_IDS, check_question, lint_languages, load_rules
-from jtbd.guide_render import render_guide
+from jtbd.guides.lint_rules import RULE_IDS, check_question, lint_languages, load_rules
+from jtbd.guides.markdown import scan_guide
+from jtbd.guides.render import render_guide
 from jtbd.resources import guides_dir
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "guides"
@@ -332,3 +333,25 @@ def test_formats() -> None:
     }
     with pytest.raises(UsageError, match="unknown --format 'xml'"):
         format_problems(problems, "xml")
+
+
+def test_scan_guide_is_the_contract_of_the_question_finder() -> None:
+    # What markdown_questions relies on; a shared scanner swapped in must give the same.
+    text = (
+        "---\nlang: it\n---\n# Title?\n- First item\n  wrapped\n\n```\n- not an item?\n```\n"
+        "<!-- a\ncomment? -->Why?\n> quote?\n| cell? |\n***\nplain?\n"
+    )
+    scanned = scan_guide(text)
+    assert scanned.frontmatter == ["lang: it"]
+    assert [
+        (line.number, line.kind, line.text) for line in scanned.lines if line.kind != "break"
+    ] == [
+        (5, "item", "First item"),
+        (6, "text", "wrapped"),
+        (12, "text", "Why?"),
+        (16, "text", "plain?"),
+    ]
+    assert scanned.lines[0].number == 4  # the body starts after the frontmatter
+    unclosed = scan_guide("---\nlang: it\n- Why?\n")
+    assert unclosed.frontmatter == ["lang: it", "- Why?", ""]
+    assert unclosed.lines[0].number == 1  # an unclosed frontmatter stays in the body

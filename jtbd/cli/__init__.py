@@ -6,16 +6,21 @@ imported inside the commands so that ``jtbd --help`` stays fast.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 import typer
 
 from jtbd import __version__
 from jtbd.cli import guide, ingest, report, suggest
+from jtbd.cli.common import PlainUsage
 
 app = typer.Typer(
     name="jtbd",
     help="Jobs-to-be-Done interview synthesis: write guides, ingest notes, report the forces.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -38,12 +43,23 @@ def main_options(
     ctx.obj = {"debug": debug}
 
 
-app.command("ingest")(ingest.ingest_command)
-app.command("export")(ingest.export_command)
-app.command("report")(report.report_command)
-app.command("new-guide")(guide.new_guide_command)
-app.command("lint-guide")(guide.lint_guide_command)
-app.command("suggest")(suggest.suggest_command)
+def _help(command: Callable[..., Any]) -> str:
+    """A command's docstring as help: paragraphs re-flowed, so a line break in the source
+    never shows as a line broken mid-sentence in ``--help``."""
+    text = inspect.cleandoc(command.__doc__ or "")
+    return "\n\n".join(" ".join(part.split()) for part in text.split("\n\n"))
+
+
+for name, command in (
+    ("ingest", ingest.ingest_command),
+    ("export", ingest.export_command),
+    ("report", report.report_command),
+    ("new-guide", guide.new_guide_command),
+    ("lint-guide", guide.lint_guide_command),
+    ("suggest", suggest.suggest_command),
+):
+    # PlainUsage: "FOLDER", not typer's "{folder}", in the usage line
+    app.command(name, help=_help(command), cls=PlainUsage)(command)
 
 
 def main() -> None:

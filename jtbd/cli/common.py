@@ -8,8 +8,10 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import typer
+from typer.core import TyperCommand
 
 from jtbd.errors import JtbdError
 
@@ -24,6 +26,19 @@ WORKSPACE_OPTION = typer.Option(
     help="Folder of the workspace store \\[default: .jtbd in the current folder].",
     show_default=False,
 )
+
+
+class PlainUsage(TyperCommand):
+    """A command whose usage line names a required argument ``FILE...``, not ``{FILE...}``.
+
+    Typer wraps required arguments in braces, which reads like a placeholder left unfilled.
+    """
+
+    # Any: the base class types ctx with typer's private vendored click Context.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """The usage pieces, without the braces around required arguments."""
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
 def workspace_path(option: Path | None) -> Path:

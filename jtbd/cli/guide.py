@@ -11,56 +11,46 @@ from jtbd.cli.common import reported_errors, write_output
 
 if TYPE_CHECKING:
     # Types only: the library imports pydantic, which `jtbd --help` must not wait for.
-    from jtbd.guide import Fit, GuideLibrary
+    from jtbd.guides.fitting import Fit
+    from jtbd.guides.library import GuideLibrary
+
+
+_GuideType = Annotated[str, typer.Option("--type", "-t", help="Guide type; see --list.")]
+_Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")]
+_NotesTemplate = Annotated[
+    bool, typer.Option("--notes-template", help="Write the notes template, not the guide.")
+]
 
 
 def new_guide_command(
     ctx: typer.Context,
-    guide_type: Annotated[str, typer.Option("--type", "-t", help="Guide type; see --list.")] = (
-        "switch"
-    ),
-    product: Annotated[
-        str | None,
-        typer.Option(help="Fills {product} in the questions, e.g. 'Acme Expenses'."),
-    ] = None,
-    job: Annotated[
-        str | None,
-        typer.Option(
-            help="Fills {job}: the job as a verb phrase that any participant could say "
-            "(no 'my'), e.g. 'file expenses'."
-        ),
-    ] = None,
+    guide_type: _GuideType = "switch",
+    product: Annotated[str | None, typer.Option(help="Fills {product}, e.g. 'Acme'.")] = None,
+    job: Annotated[str | None, typer.Option(help="Fills {job}, e.g. 'file expenses'.")] = None,
     minutes: Annotated[
-        int | None,
-        typer.Option(help="Keep the highest-priority questions that fit this many minutes."),
+        int | None, typer.Option(help="Keep the top-priority questions that fit.")
     ] = None,
-    lang: Annotated[str, typer.Option(help="Language of the guide (en, it, ...).")] = "en",
-    list_types: Annotated[
-        bool, typer.Option("--list", help="List the guide types and exit.")
-    ] = False,
-    notes_template: Annotated[
-        bool,
-        typer.Option(
-            "--notes-template", help="Write the matching notes template instead of the guide."
-        ),
-    ] = False,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
-    ] = None,
+    lang: Annotated[str, typer.Option(help="Language: en, it, ...")] = "en",
+    list_types: Annotated[bool, typer.Option("--list", help="List the guide types and exit.")] = (
+        False
+    ),
+    notes_template: _NotesTemplate = False,
+    output: _Output = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite the --output file.")] = False,
     guides_dir: Annotated[
-        Path | None,
-        typer.Option(help="Folder of your own guide YAML files: they add or replace types."),
+        Path | None, typer.Option(help="Folder of your own guide types (YAML).")
     ] = None,
-    template: Annotated[
-        Path | None, typer.Option(help="Your own Jinja template file to render with.")
-    ] = None,
+    template: Annotated[Path | None, typer.Option(help="Your own Jinja template.")] = None,
 ) -> None:
-    """Write an interview guide (or its notes template) for an interview type."""
+    """Write an interview guide or its notes template.
+
+    {product} and {job} in the questions become --product and --job.
+    Write the job as anyone could say it: 'file expenses', not 'my expenses'.
+    """
     with reported_errors(ctx):
         from jtbd.errors import UsageError
-        from jtbd.guide import GuideLibrary
-        from jtbd.guide_render import render_guide, render_notes_template
+        from jtbd.guides.library import GuideLibrary
+        from jtbd.guides.render import render_guide, render_notes_template
 
         library = GuideLibrary(guides_dir)
         if list_types:
@@ -119,24 +109,39 @@ def _report_fit(fit: Fit) -> None:
 
 def lint_guide_command(
     ctx: typer.Context,
-    paths: Annotated[list[Path], typer.Argument(help="Guide files: Markdown or YAML.")],
-    output_format: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...", help="Guide files: Markdown or YAML.", show_default=False
+        ),
+    ],
+    # A plain string checked by the library (not a click Choice), so a bad value gets the
+    # same one-line error as every other usage error; the metavar still lists the choices.
+    output_format: Annotated[
+        str,
+        typer.Option("--format", metavar="<text|json>", help="Lines or a JSON list."),
+    ] = "text",
     lang: Annotated[
         str | None,
-        typer.Option(
-            help="Language of the rules (default: frontmatter lang:, a .it.md name, else en).",
-        ),
+        typer.Option(help="Rules language \\[default: the file's]."),
+    ] = None,
+    guides_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder of your own _lint.yaml rule files."),
     ] = None,
 ) -> None:
-    """Check a guide for hypothetical, leading, closed, double-barrelled and future questions.
+    """Check guide questions for the mistakes that spoil interviews.
 
-    Prints file:line: rule: message for each problem. Exit code 1 when any is found.
+    Rules: hypothetical, leading, closed, double-barrelled, future.
+    Prints file:line: rule: message per problem; exit code 1 when there is any.
     """
     with reported_errors(ctx):
-        from jtbd.guide_lint import format_problems, lint_file
+        from jtbd.guides.library import GuideLibrary
+        from jtbd.guides.lint import format_problems, lint_file
 
         format_problems([], output_format)  # a bad --format fails before any work
-        problems = [problem for path in paths for problem in lint_file(path, lang)]
+        library = GuideLibrary(guides_dir)
+        problems = [problem for path in paths for problem in lint_file(path, lang, library)]
         write_output(format_problems(problems, output_format), None)
         if output_format == "text":
             files = f"{len(paths)} file{'s' if len(paths) != 1 else ''}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import typer
 
@@ -18,27 +18,20 @@ from jtbd.cli.common import (
     write_output,
     wrote,
 )
-from jtbd.errors import UsageError
+
+if TYPE_CHECKING:  # only for annotations: importing these at start-up would slow --help
+    from jtbd.rendering.formats import ReportPlan
+    from jtbd.synthesis.report import Report
 
 
 class ReportFormat(str, Enum):
-    """The formats of `jtbd report`."""
+    """The formats of `jtbd report` (the same as jtbd.rendering.formats.REPORT_FORMATS)."""
 
     terminal = "terminal"
     html = "html"
     md = "md"
     json = "json"
     svg = "svg"
-
-
-_SUFFIXES = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "md",
-    ".markdown": "md",
-    ".json": "json",
-    ".svg": "svg",
-}
 
 
 def report_command(
@@ -51,7 +44,7 @@ def report_command(
         "--format",
         "-f",
         help="terminal, html, md, json, or svg (the forces diagram alone) "
-        "\\[default: terminal, or from the -o/--template name].",
+        "\\[default: terminal, or from the -o/--template name; -o NAME.txt: plain text].",
         show_default=False,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
@@ -63,21 +56,26 @@ def report_command(
         None, "--templates-dir", help="Folder of templates overriding bundled ones by name."
     ),
     show_names: bool = typer.Option(False, "--show-names", help="Show participant names."),
+    coded_only: bool = typer.Option(
+        False, "--coded-only", help="Leave out forces `jtbd suggest` proposed (not yet reviewed)."
+    ),
     title: str = typer.Option("Forces of progress", "--title", help="The report's title."),
     workspace: Path | None = WORKSPACE_OPTION,
 ) -> None:
     """Aggregate the interviews into a forces report: diagram, themes, jobs, timeline.
 
     Interviews with `consent: false` are excluded and none of their text appears.
-    The Markdown report writes the diagram as an SVG file beside it.
+    The Markdown report writes the diagram as an SVG file beside it. Forces that
+    `jtbd suggest` proposed are marked as suggested; --coded-only leaves them out.
     """
     failed = False
     with reported_errors(ctx):
         from jtbd.ingest import read_folder
+        from jtbd.rendering.formats import plan_report
         from jtbd.store import Workspace
         from jtbd.synthesis.report import build_report
 
-        chosen = _format(format, output, template)
+        plan = plan_report(format.value if format else None, output, template)
         with _status("Reading notes…") as status:
             if folder is not None:
                 read = read_folder(folder)
@@ -87,31 +85,50 @@ def report_command(
                     warning_line(str(problem))
                 failed = bool(read.errors)
                 interviews = read.interviews
+                cache = None
             else:
-                with Workspace(workspace_path(workspace)) as store:
+                cache = workspace_path(workspace)  # embeddings are kept beside the workspace
+                with Workspace(cache) as store:
                     interviews = store.interviews()
             status.update(f"Building the report of {len(interviews)} interviews…")
-            report = build_report(interviews, by=by, show_names=show_names, title=title)
-        if chosen is ReportFormat.terminal:
+            report = build_report(
+                interviews,
+                by=by,
+                show_names=show_names,
+                title=title,
+                coded_only=coded_only,
+                embedding_cache=cache,
+            )
+        if plan.format == "terminal" and plan.output is None:
             _print_terminal(report)
         else:
-            _write_rendered(report, chosen, output, template, templates_dir)
+            _write(report, plan, templates_dir)
     if failed:
         raise typer.Exit(1)
+
+
+class _Status(Protocol):
+    """A progress message that can change (rich's spinner, or nothing)."""
+
+    def __enter__(self) -> _Status: ...
+
+    def __exit__(self, kind: Any, error: Any, trace: Any, /) -> None: ...
+
+    def update(self, status: str, /) -> None: ...
 
 
 class _NoStatus:
     def __enter__(self) -> _NoStatus:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, kind: Any, error: Any, trace: Any, /) -> None:
         return None
 
-    def update(self, message: str) -> None:
+    def update(self, status: str, /) -> None:
         return None
 
 
-def _status(message: str) -> Any:
+def _status(message: str) -> _Status:
     """A spinner on stderr while a large report is built, only when a person is watching."""
     if not sys.stderr.isatty():
         return _NoStatus()
@@ -120,54 +137,20 @@ def _status(message: str) -> Any:
     return Console(stderr=True).status(message)
 
 
-def _format(
-    chosen: ReportFormat | None, output: Path | None, template: Path | None
-) -> ReportFormat:
-    if chosen is None:
-        named = output or template
-        if named is None:
-            return ReportFormat.terminal
-        suffixes = [s.lower() for s in named.suffixes if s.lower() in _SUFFIXES]
-        if not suffixes:
-            raise UsageError(f"cannot tell the format from {named.name!r}: pass --format")
-        return ReportFormat(_SUFFIXES[suffixes[-1]])
-    if chosen is ReportFormat.terminal and (output or template):
-        raise UsageError(
-            "--format terminal prints to the terminal: use html, md, json or svg for a file"
-        )
-    return chosen
-
-
-def _print_terminal(report: object) -> None:
+def _print_terminal(report: Report) -> None:
     from rich.console import Console
 
     from jtbd.rendering.terminal import report_renderables
-    from jtbd.synthesis.report import Report
 
-    assert isinstance(report, Report)
     console = Console(highlight=False)
     for part in report_renderables(report):
         console.print(part)
 
 
-def _write_rendered(
-    report: object,
-    chosen: ReportFormat,
-    output: Path | None,
-    template: Path | None,
-    templates_dir: Path | None,
-) -> None:
-    from jtbd.rendering.report import render_report
-    from jtbd.synthesis.report import Report
+def _write(report: Report, plan: ReportPlan, templates_dir: Path | None) -> None:
+    from jtbd.rendering.report import render_files
 
-    assert isinstance(report, Report)
-    diagram_file = None
-    if chosen is ReportFormat.md and output is not None:
-        diagram_file = f"{output.stem}-forces.svg"
-    rendered = render_report(report, chosen.value, template, templates_dir, diagram_file)
-    if diagram_file is not None and output is not None:
-        write_output(rendered.diagram_svg, output.with_name(diagram_file))
-        wrote(output.with_name(diagram_file))
-    write_output(rendered.text, output)
-    if output is not None:
-        wrote(output)
+    for piece in render_files(report, plan, templates_dir):
+        write_output(piece.text, piece.path)
+        if piece.path is not None:
+            wrote(piece.path)

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from pydantic_core import to_json
 
 from jtbd.errors import NoteError
-from jtbd.models import AttributeValue, Force, Interview, JobStatement, TimelineEvent
+from jtbd.models import (
+    AttributeValue,
+    Force,
+    Interview,
+    JobStatement,
+    Statement,
+    TimelineEvent,
+)
+from jtbd.readers.frontmatter_values import parse_consent, parse_date
+from jtbd.readers.vocabulary import Vocabulary, default_vocabulary
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,8 @@ class NoteResult:
 
     data: dict[str, Any]
     warnings: list[Problem] = field(default_factory=list)
+    free_note_items: int = 0
+    """List items, quotes and paragraphs the reader kept as free notes (for the summary)."""
     _interview: Interview | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
@@ -59,7 +70,8 @@ class NoteResult:
     @property
     def has_content(self) -> bool:
         """True when the note holds any forces, jobs or timeline."""
-        return bool(self.data["forces"] or self.data["jobs"] or self.data["timeline"])
+        data = self.data
+        return bool(data["forces"] or data["jobs"] or data["timeline"] or data["turns"])
 
     def interview_json(self) -> str:
         """The interview as JSON, byte for byte what ``interview.model_dump_json()`` gives."""
@@ -85,6 +97,7 @@ def json_template(model: type[BaseModel]) -> dict[str, Any]:
 FORCE_TEMPLATE = json_template(Force)
 JOB_TEMPLATE = json_template(JobStatement)
 TIMELINE_TEMPLATE = json_template(TimelineEvent)
+STATEMENT_TEMPLATE = json_template(Statement)
 _INTERVIEW_TEMPLATE = json_template(Interview)
 
 
@@ -114,57 +127,91 @@ class _KnownKeys(BaseModel):
     id: str | None = None
     participant: str | None = None
     interviewer: str | None = None
-    consent: bool | None = None
     switched_from: str | None = None
     switched_to: str | None = None
 
 
-KNOWN_KEYS = frozenset(_KnownKeys.model_fields) | {"date"}
-# The type each known key has once valid; a value of exactly that type needs no validation.
-_KNOWN_TYPES = {key: bool if key == "consent" else str for key in _KnownKeys.model_fields}
+KNOWN_KEYS = frozenset(_KnownKeys.model_fields) | {"date", "consent"}
+# A value of exactly the type validation gives needs no validation (every note asks).
+_TEXT_KEYS = tuple(_KnownKeys.model_fields)
 
 # line_of(key) gives the file line of a top-level key, for error messages.
 LineOf = Callable[[str], "int | None"]
 
 
 def interview_fields(
-    data: dict[str, Any], path: str, line_of: LineOf, skip: frozenset[str] = frozenset()
+    data: dict[str, Any],
+    path: str,
+    line_of: LineOf,
+    skip: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Validate the known keys of a note and keep every other key as an attribute."""
-    known = {key: data[key] for key in _KNOWN_TYPES if key in data}
+    known = {key: data[key] for key in _TEXT_KEYS if key in data}
     try:
-        if all(type(value) is _KNOWN_TYPES[key] for key, value in known.items()):
-            fields = known  # already what validation would give: skip it (every note asks)
+        if all(type(value) is str for value in known.values()):
+            fields = known
         else:
             fields = _KnownKeys.model_validate(known).model_dump(exclude_none=True)
     except ValidationError as error:
         first = error.errors()[0]
         key = str(first["loc"][0])
         raise NoteError(path, f"{key}: {first['msg']}", line_of(key)) from None
+    words = vocabulary or default_vocabulary()
     warnings: list[Problem] = []
     attributes: dict[str, AttributeValue] = {}
+    if "consent" in data:
+        _read_consent(data["consent"], fields, warnings, path, line_of("consent"), words)
     if "date" in data and data["date"] is not None:
-        value = data["date"]
-        if isinstance(value, dt.datetime):
-            fields["date"] = value.date()
-        elif isinstance(value, dt.date):
-            fields["date"] = value
+        date = _read_date(data["date"], words)
+        if date is not None:
+            fields["date"] = date
         else:
-            try:
-                fields["date"] = dt.date.fromisoformat(str(value).strip())
-            except ValueError:
-                attributes["date"] = str(value)
-                warnings.append(
-                    Problem(
-                        path, f"date: {value!r} is not YYYY-MM-DD; kept as text", line_of("date")
-                    )
+            attributes["date"] = str(data["date"])
+            warnings.append(
+                Problem(
+                    path,
+                    f"date: {data['date']!r} is not a date (write YYYY-MM-DD); kept as text",
+                    line_of("date"),
                 )
+            )
     for key, value in data.items():
         if key in KNOWN_KEYS or key in skip:
             continue
         _add_attribute(attributes, str(key), value)
     fields["attributes"] = attributes
     return fields, warnings
+
+
+def _read_date(value: Any, words: Vocabulary) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value), words)
+
+
+def _read_consent(
+    value: Any,
+    fields: dict[str, Any],
+    warnings: list[Problem],
+    path: str,
+    line: int | None,
+    words: Vocabulary,
+) -> None:
+    consent, text, clear = parse_consent(value, words)
+    fields["consent"] = consent
+    if text is not None:
+        fields["consent_text"] = text
+    if not clear:
+        warnings.append(
+            Problem(
+                path,
+                f"consent: {text!r} is neither yes nor no: the interview is kept out of "
+                "reports until it says (e.g. 'consent: verbal' or 'consent: no')",
+                line,
+            )
+        )
 
 
 def _add_attribute(attributes: dict[str, AttributeValue], key: str, value: Any) -> None:

@@ -1,8 +1,10 @@
 """Markdown notes: YAML frontmatter, force/job/timeline sections, inline force tags.
 
-A small line scanner rather than a full CommonMark parser: the note format needs only
-headings, list items with their nesting, blockquotes, paragraphs and code fences, and
-scanning lines keeps ingest within a small factor of just reading the files (see bench/).
+Notes are read the way researchers type them after a call: headings at any level or as
+a bold line, a short line ending in a colon or a list item ("2. Pull"); headings in
+English, Italian or French (see ``vocabularies/``); label lines ("Anxiety: ..."), tags
+anywhere, Obsidian callouts. Whatever is kept as free notes instead of being read as
+interview data is named in a warning, so a report is never silently wrong.
 """
 
 from __future__ import annotations
@@ -15,43 +17,57 @@ from jtbd.models import ForceKind
 from jtbd.readers.base import (
     FORCE_TEMPLATE,
     JOB_TEMPLATE,
+    STATEMENT_TEMPLATE,
     TIMELINE_TEMPLATE,
     NoteResult,
     Problem,
     interview_data,
     interview_fields,
 )
-from jtbd.readers.text import split_frontmatter, split_lines
+from jtbd.readers.markdown_lines import LineKind, MarkdownLine, scan_lines
+from jtbd.readers.sections import SectionTracker
+from jtbd.readers.text import frontmatter_line, split_frontmatter, split_lines
+from jtbd.readers.transcripts.sentences import split_sentences
 from jtbd.readers.vocabulary import (
-    Section,
-    classify_heading,
+    HeadingMeaning,
+    SectionKind,
+    Vocabulary,
+    default_vocabulary,
     is_placeholder,
     parse_job,
     parse_tagged_text,
-    stage_for_label,
 )
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
-_CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
-# A thematic break ("---", "* * *"): Obsidian users divide sections with them.
-_BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
-_BRACKET_FORCE = re.compile(r"^\[(?:push|pull|anxiety|inertia|habit)\]", re.IGNORECASE)
-_FORCE_TAG = re.compile(r"(?<![\w&#/])#(?:push|pull|anxiety|inertia|habit)\b", re.IGNORECASE)
+_TAG_WORD = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*)")
+_BRACKET_WORD = re.compile(r"^\[([^\W\d][\w/ -]*)\]")
+# "**Anxiety**", "__Pull:__", "**Inertia / habits:**": a bold line standing for a heading.
+_BOLD_LINE = re.compile(r"^(\*\*|__)(.+?):?\1:?$")
+# "Push: text", "**Anxiety:** text", "- Pull - text": a force named before its text.
+_LABEL = re.compile(r"^(?:\*\*|__)?([^\W\d][^:*_]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(.+)$")
+_CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?\s*(.*)$")
+_SHORT = 48  # a pseudo-heading is short; longer lines are never looked up as one
 
 
-def _names_force(text: str) -> bool:
-    """True when a line is a force on its own: a force #tag or a [push]-style prefix."""
-    if "#" in text:
-        return _FORCE_TAG.search(text) is not None or _BRACKET_FORCE.match(text) is not None
-    return text.startswith("[") and _BRACKET_FORCE.match(text) is not None
+def heading_text(text: str) -> str | None:
+    """The title a line stands for when it is used as a heading, else None.
+
+    ``**Anxiety**`` and ``Pull:`` are headings people type without ``#``.
+    """
+    if len(text) > _SHORT:
+        return None
+    bold = _BOLD_LINE.match(text)
+    if bold is not None:
+        return bold.group(2).strip()
+    if text.endswith(":") and len(text.split()) <= 5:
+        return text[:-1].strip()
+    return None
 
 
 @dataclass(slots=True)
 class _Item:
     """A list item, blockquote or tagged line being collected until it ends."""
 
-    role: str  # Section.FORCE, Section.JOBS or Section.TIMELINE
+    role: str  # SectionKind.FORCE, JOBS or TIMELINE
     line: int
     indent: int
     kind: ForceKind | None = None
@@ -60,170 +76,251 @@ class _Item:
     quote: bool = False
 
 
-class _Scanner:
-    """Walks the body lines once, keeping the section it is in and the open item."""
+class _NoteScanner:
+    """Walks the classified lines once, keeping the section it is in and the open item."""
 
-    def __init__(self, path: str, source: str) -> None:
+    def __init__(self, path: str, source: str, vocabulary: Vocabulary) -> None:
         self.path = path
         self.source = source
-        self.section = Section.OTHER
-        self.section_kind: ForceKind | None = None
-        self.section_level = 0
+        self.words = vocabulary
+        self.sections = SectionTracker(path)
         self.item: _Item | None = None
         self.list_indent: int | None = None
         self.paragraph: list[str] = []
         self.paragraph_line = 0
         self.previous_blank = True
-        # JSON-ready dicts in the models' field order, valid by construction: ingest
-        # writes them as JSON without building a model per force (see NoteResult).
+        # JSON-ready dicts built from the models' templates: ingest writes them as JSON
+        # without building a model per force (see NoteResult).
         self.forces: list[dict[str, Any]] = []
         self.jobs: list[dict[str, Any]] = []
         self.timeline: list[dict[str, Any]] = []
         self.notes: list[str] = []
-        self.warnings: list[Problem] = []
+        self.warnings = self.sections.warnings
         self.placeholders: list[tuple[int, str]] = []  # (line, text) left from the template
+        # Free text no one coded, as sentences with their lines: what `jtbd suggest` reads.
+        self.statements: list[dict[str, Any]] = []
+        self.free_block: list[tuple[int, str]] = []
+
+    @property
+    def section(self) -> str:
+        return self.sections.section
 
     def scan(self, lines: list[str], first: int) -> None:
-        fence: str | None = None
-        for number, raw in enumerate(lines[first:], start=first + 1):
-            stripped = raw.strip()
-            if fence is not None:
-                self.notes.append(raw)
-                if stripped.startswith(fence):
-                    fence = None
-                continue
-            if not stripped:
+        for line in scan_lines(lines, first):
+            kind = line.kind
+            if kind == LineKind.LIST_ITEM:
+                self.list_item(line)
+            elif kind == LineKind.TEXT:
+                self.text_line(line)
+            elif kind == LineKind.BLANK:
                 self.blank()
                 continue
-            first_char = stripped[0]
-            if first_char in "`~" and stripped.startswith(("```", "~~~")):
+            elif kind == LineKind.HEADING:
+                meaning = self.words.classify_heading(line.text)
+                self.open_section(meaning, line, line.level)
+                continue
+            elif kind == LineKind.QUOTE:
+                self.blockquote(line)
+            else:  # code and thematic breaks end what is open; kept as free notes
                 self.close()
-                fence = stripped[:3]
-                self.notes.append(raw)
+                self.notes.append(line.raw)
+                self.previous_blank = kind == LineKind.BREAK
                 continue
-            if first_char == "#" and self.heading(raw, number):
-                continue
-            # strip() first: a cheap no for every ordinary list item.
-            if first_char in "-*_" and not stripped.strip("-*_ \t") and _BREAK.match(raw):
-                self.close()  # it ends the item or paragraph above; kept as free notes
-                self.notes.append(raw)
-                self.previous_blank = True
-                continue
-            if first_char in "-*+0123456789":
-                match = _LIST_ITEM.match(raw)
-                if match:
-                    self.list_item(raw, match, number)
-                    self.previous_blank = False
-                    continue
-            if first_char == ">":
-                self.blockquote(stripped.lstrip(">").strip(), raw, number)
-            else:
-                self.text_line(raw, stripped, number)
             self.previous_blank = False
         self.close()
+        self.sections.finish()
 
-    # -- line kinds -------------------------------------------------------------------
+    # -- sections ---------------------------------------------------------------------
 
-    def heading(self, raw: str, number: int) -> bool:
-        match = _HEADING.match(raw)
-        if match is None:
-            return False  # "#push ..." is a tag, not a heading
+    def open_section(self, meaning: HeadingMeaning, line: MarkdownLine, level: int) -> None:
         self.close()
-        level = len(match.group(1))
-        section, kind = classify_heading(match.group(2) or "")
-        if (
-            section == Section.OTHER
-            and self.section != Section.OTHER
-            and level > self.section_level
-        ):
-            # A sub-heading inside a force section ("### Money") keeps the section.
-            self.notes.append(raw)
-        else:
-            self.section, self.section_kind, self.section_level = section, kind, level
-            if section == Section.OTHER:
-                self.notes.append(raw)
+        title = line.text if line.kind == LineKind.HEADING else (heading_text(line.text) or "")
+        self.sections.open(meaning, title or line.text, line.number, level)
+        if meaning.section == SectionKind.OTHER:
+            self.notes.append(line.raw)
+        self.previous_blank = True
+
+    def pseudo_heading(self, line: MarkdownLine) -> bool:
+        """Open a section for a line typed as a heading ("Pull:", "**Anxiety**", "2. Pull")."""
+        if "#" in line.text:
+            return False
+        title = heading_text(line.text)
+        if title is None and line.kind == LineKind.LIST_ITEM and len(line.text) <= _SHORT:
+            title = line.text
+        if not title:
+            return False
+        meaning = self.words.classify_heading(title)
+        level = self.sections.level + 1 if self.section != SectionKind.OTHER else 7
+        if meaning.section != SectionKind.OTHER:
+            self.open_section(meaning, line, level)
+            return True
+        # Not understood: a bold line, or "Pricing worries:" that names a force, opens
+        # free notes with a warning; a plain "Example:" line is just text.
+        typed = line.kind == LineKind.TEXT and (
+            _BOLD_LINE.match(line.text) is not None or bool(meaning.mentions)
+        )
+        if not typed:
+            return False
+        self.close()
+        self.sections.open(meaning, title, line.number, level, typed=True)
+        self.notes.append(line.raw)
         self.previous_blank = True
         return True
 
+    # -- line kinds -------------------------------------------------------------------
+
     def blank(self) -> None:
         self.flush_paragraph()
-        if self.item is not None and self.item.role != Section.FORCE:
+        self.flush_free()
+        if self.item is not None and self.item.role != SectionKind.FORCE:
             self.close_item()
         self.previous_blank = True
         self.notes.append("")
 
-    def list_item(self, raw: str, match: re.Match[str], number: int) -> None:
+    def list_item(self, line: MarkdownLine) -> None:
         if self.paragraph:
             self.flush_paragraph()
-        marker_indent, _, content = match.groups("")
-        indent = len(marker_indent.expandtabs(4) if "\t" in marker_indent else marker_indent)
-        content = content.strip()
-        if content.startswith("["):
-            content = _CHECKBOX.sub("", content)
-        names_force = _names_force(content)
+        content, indent = line.text, line.indent
+        names_force = self.names_force(content)
         nested = self.list_indent is not None and indent > self.list_indent
         if nested and self.item is not None and not names_force:
             self.item.detail.append(content)
             return
         if self.item is not None:
             self.close_item()
+        if not names_force and self.pseudo_heading(line):
+            self.list_indent = None  # its nested items are the section's items
+            return
         if not nested:
             self.list_indent = indent
         if not content:
             return
-        if names_force:
-            self.item = _Item(Section.FORCE, number, indent, parts=[content])
-        elif self.section == Section.OTHER:
-            self.notes.append(raw)
+        label = self.label_force(content)
+        if label is not None:
+            self.item = _Item(SectionKind.FORCE, line.number, indent, label[0], [label[1]])
+        elif names_force:
+            self.item = _Item(SectionKind.FORCE, line.number, indent, parts=[content])
+        elif self.section == SectionKind.OTHER:
+            self.keep_free(line.raw, line.number, content)
         else:
-            self.item = _Item(self.section, number, indent, self.section_kind, [content])
+            kind = self.sections.kind
+            self.item = _Item(self.section, line.number, indent, kind, [content])
 
-    def blockquote(self, content: str, raw: str, number: int) -> None:
+    def blockquote(self, line: MarkdownLine) -> None:
         self.flush_paragraph()
+        content = line.text
+        callout = _CALLOUT.match(content) if content.startswith("[!") else None
         item = self.item
-        if item is not None and item.quote and not self.previous_blank:
+        if callout is None and item is not None and item.quote and not self.previous_blank:
             item.parts.append(content)
             return
         self.close()
+        if callout is not None:
+            # "> [!quote] Anna": the marker and the speaker's name are not the quote.
+            kind = self.words.force_for_tag(callout.group(1)) or self.sections.kind
+            if self.section == SectionKind.FORCE or kind is not None:
+                self.item = _Item(SectionKind.FORCE, line.number + 1, 0, kind, quote=True)
+            else:
+                self.keep_free(line.raw, line.number)
+            return
         if not content:
             return
-        if self.section == Section.FORCE or _names_force(content):
-            self.item = _Item(Section.FORCE, number, 0, kind=self.section_kind, quote=True)
+        if self.section == SectionKind.FORCE or self.names_force(content):
+            self.item = _Item(SectionKind.FORCE, line.number, 0, self.sections.kind, quote=True)
             self.item.parts.append(content)
-        elif self.section in (Section.JOBS, Section.TIMELINE):
-            self.text_line(raw, content, number)
+        elif self.section in (SectionKind.JOBS, SectionKind.TIMELINE):
+            self.text_line(line, content)
         else:
-            self.notes.append(raw)
+            self.keep_free(line.raw, line.number, content)
 
-    def text_line(self, raw: str, stripped: str, number: int) -> None:
-        names_force = _names_force(stripped)
+    def text_line(self, line: MarkdownLine, stripped: str | None = None) -> None:
+        text = line.text if stripped is None else stripped
+        names_force = self.names_force(text)
         if self.item is not None and not self.previous_blank and not names_force:
-            self.item.parts.append(stripped)  # a wrapped line of the open item
+            if heading_text(text) is None or not self.pseudo_heading(line):
+                self.item.parts.append(text)  # a wrapped line of the open item
             return
         self.close_item()
-        if names_force:
+        if not names_force and self.pseudo_heading(line):
+            return
+        label = self.label_force(text)
+        if label is not None or names_force:
             self.flush_paragraph()
-            self.item = _Item(Section.FORCE, number, 0)
-            self.item.parts.append(stripped)
+            kind, body = label if label is not None else (None, text)
+            self.item = _Item(SectionKind.FORCE, line.number, 0, kind, [body])
             self.close_item()
-        elif self.section == Section.JOBS:
+        elif self.section == SectionKind.JOBS:
             if not self.paragraph:
-                self.paragraph_line = number
-            self.paragraph.append(stripped)
-        elif self.section == Section.TIMELINE and ":" in stripped:
-            self.item = _Item(Section.TIMELINE, number, 0)
-            self.item.parts.append(stripped)
+                self.paragraph_line = line.number
+            self.paragraph.append(text)
+        elif self.section == SectionKind.TIMELINE and ":" in text:
+            self.item = _Item(SectionKind.TIMELINE, line.number, 0, parts=[text])
             self.close_item()
         else:
-            if self.section in (Section.FORCE, Section.TIMELINE):
-                what = "a force" if self.section == Section.FORCE else "a timeline stage"
-                self.warn(f"text that is not a list item is kept as free notes, not {what}", number)
-            self.notes.append(raw)
+            if self.section in (SectionKind.FORCE, SectionKind.TIMELINE):
+                what = "a force" if self.section == SectionKind.FORCE else "a timeline stage"
+                self.warn(
+                    f"text that is not a list item is kept as free notes, not {what}", line.number
+                )
+            if self.previous_blank:
+                self.sections.free_paragraph()
+            self.notes.append(line.raw)
+            if self.section != SectionKind.TIMELINE:
+                self.free_block.append((line.number, text))
+
+    def names_force(self, text: str) -> bool:
+        """True when a line is a force on its own: a force #tag or a [push]-style prefix."""
+        if "#" in text:
+            for match in _TAG_WORD.finditer(text):
+                if self.words.force_for_tag(match.group(1)) is not None:
+                    return True
+        if text.startswith("[") and not text.startswith("[["):
+            bracket = _BRACKET_WORD.match(text)
+            return bracket is not None and self.words.force_for_tag(bracket.group(1)) is not None
+        return False
+
+    def label_force(self, text: str) -> tuple[ForceKind, str] | None:
+        """A force named before its text: ``Push: the old tool crashed``."""
+        if ":" not in text or self.section == SectionKind.TIMELINE:
+            return None
+        match = _LABEL.match(text)
+        if match is None:
+            return None
+        meaning = self.words.classify_heading(match.group(1))
+        if meaning.kind is None or meaning.section != SectionKind.FORCE:
+            return None
+        return meaning.kind, match.group(2).strip()
+
+    def keep_free(self, raw: str, number: int, text: str = "") -> None:
+        """Keep a line as free notes, counted so the section's warning can say how many."""
+        self.sections.free_item(number)
+        self.notes.append(raw)
+        self.flush_free()
+        if text:  # wrapped lines that follow join it, until a blank line or the next item
+            self.free_block.append((number, text))
+
+    def flush_free(self) -> None:
+        """The free text collected so far becomes sentence statements, each with its line."""
+        block, self.free_block = self.free_block, []
+        if not block:
+            return
+        starts, text = [], ""
+        for number, part in block:
+            starts.append((len(text), number))
+            text = f"{text} {part}" if text else part
+        for offset, sentence in split_sentences(text):
+            line = next(number for start, number in reversed(starts) if start <= offset)
+            tagged = parse_tagged_text(sentence, self.words)
+            if tagged.text and not is_placeholder(tagged.text):
+                statement = STATEMENT_TEMPLATE.copy()
+                statement.update(text=tagged.text, source=self.source, line=line)
+                self.statements.append(statement)
 
     # -- closing what is open -----------------------------------------------------------
 
     def close(self) -> None:
         self.flush_paragraph()
+        self.flush_free()
         self.close_item()
         self.list_indent = None
 
@@ -234,19 +331,19 @@ class _Scanner:
 
     def close_item(self) -> None:
         item, self.item = self.item, None
-        if item is None:
+        if item is None or not item.parts:
             return
         text = " ".join(item.parts)
-        if item.role == Section.FORCE:
+        if item.role == SectionKind.FORCE:
             self.add_force(item, text)
-        elif item.role == Section.JOBS:
+        elif item.role == SectionKind.JOBS:
             self.add_job(text, item.line)
             self.notes.extend(f"  - {detail}" for detail in item.detail)
         else:
             self.add_timeline(item, text)
 
     def add_force(self, item: _Item, text: str) -> None:
-        tagged = parse_tagged_text(text)
+        tagged = parse_tagged_text(text, self.words)
         kind = tagged.kind or item.kind
         if kind is None or not tagged.text:
             self.warn("a force tag with no text: kept as free notes", item.line)
@@ -268,7 +365,7 @@ class _Scanner:
         self.forces.append(force)
 
     def add_job(self, text: str, line: int) -> None:
-        parts = parse_job(text)
+        parts = parse_job(text, self.words)
         if any(is_placeholder(part or "") for part in (parts.when, parts.want, parts.so)):
             self.placeholder(text, line)
             return
@@ -284,7 +381,7 @@ class _Scanner:
 
     def add_timeline(self, item: _Item, text: str) -> None:
         label, _, rest = text.partition(":")
-        stage = stage_for_label(label) if rest else None
+        stage = self.words.stage_for_label(label) if rest else None
         if stage is None:
             self.warn(
                 f"timeline item {label.strip()!r} is not a switch stage "
@@ -297,9 +394,13 @@ class _Scanner:
         if is_placeholder(rest.strip()):
             self.placeholder(text, item.line)
             return
-        full = " ".join([rest.strip(), *item.detail])
         event = TIMELINE_TEMPLATE.copy()
-        event.update(stage=stage.value, text=full, source=self.source, line=item.line)
+        event.update(
+            stage=stage.value,
+            text=" ".join([rest.strip(), *item.detail]),
+            source=self.source,
+            line=item.line,
+        )
         self.timeline.append(event)
 
     def placeholder(self, text: str, line: int) -> None:
@@ -331,16 +432,21 @@ class MarkdownReader:
 
     extensions = (".md", ".markdown")
 
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary
+
     def read(self, text: str, path: str, source: str, default_id: str) -> NoteResult:
         """Parse the text of a Markdown note into an Interview."""
+        words = self.vocabulary or default_vocabulary()
         lines = split_lines(text)
         frontmatter = split_frontmatter(lines, path)
         fields, warnings = interview_fields(
             frontmatter.data,
             path,
-            lambda key: _frontmatter_line(lines, frontmatter.body_start, key),
+            lambda key: frontmatter_line(lines, frontmatter.body_start, key),
+            vocabulary=words,
         )
-        scanner = _Scanner(path, source)
+        scanner = _NoteScanner(path, source, words)
         scanner.scan(lines, frontmatter.body_start)
         scanner.warn_placeholders()
         fields.setdefault("id", default_id)
@@ -352,15 +458,10 @@ class MarkdownReader:
             scanner.timeline,
             _tidy_notes(scanner.notes),
         )
-        return NoteResult(data, warnings + scanner.warnings)
-
-
-def _frontmatter_line(lines: list[str], body_start: int, key: str) -> int | None:
-    prefix = f"{key}:"
-    for index in range(1, max(body_start - 1, 1)):
-        if lines[index].startswith(prefix):
-            return index + 1
-    return None
+        data["statements"] = scanner.statements
+        result = NoteResult(data, warnings + scanner.warnings)
+        result.free_note_items = scanner.sections.free_items
+        return result
 
 
 def _tidy_notes(lines: list[str]) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from jtbd.errors import NoteError
+from jtbd.readers.base import Problem
 from jtbd.readers.simple_yaml import parse_simple
 from jtbd.safe_yaml import SafeLoader, yaml_line, yaml_problem
 
@@ -23,21 +24,39 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 def decode_note(data: bytes, path: str) -> str:
     """Decode the bytes of a note; raise NoteError naming the line of undecodable bytes."""
+    return decode_text(data, path)[0]
+
+
+def decode_text(data: bytes, path: str) -> tuple[str, Problem | None]:
+    """Decode a note's bytes, with a warning when it was not UTF-8 or UTF-16 with a BOM.
+
+    A note saved from Word or Notepad in a legacy code page (cp1252, Latin-1) is read by
+    asking a charset detector, and only when UTF-8 fails: curly quotes, the euro sign and
+    accented letters come through, and the warning names the encoding it guessed.
+    """
     if data.startswith(_UTF16_BOMS):
         encoding = "utf-16"
     elif data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     else:
         encoding = "utf-8"
+    warning: Problem | None = None
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise NoteError(
-            path,
-            f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x}); save it as UTF-8",
-            line,
-        ) from None
+        guessed = _legacy_encoding(data) if encoding == "utf-8" else None
+        if guessed is None:
+            raise NoteError(
+                path,
+                f"not valid {encoding.upper()} text (byte 0x{data[error.start]:02x}); "
+                "save it as UTF-8",
+                line,
+            ) from None
+        text, mixed = _decode_lines(data, guessed)
+        lines = "1 line" if mixed == 1 else f"{mixed} lines"
+        what = f"mixed encodings: {lines} not UTF-8, read" if mixed else "not UTF-8: read"
+        warning = Problem(path, f"{what} as {guessed} (save it as UTF-8)", line)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise NoteError(
@@ -45,7 +64,59 @@ def decode_note(data: bytes, path: str) -> str:
             "contains NUL bytes: a binary file, or UTF-16 without a BOM (save it as UTF-8)",
             line,
         )
-    return text
+    return text, warning
+
+
+# What a detector may answer for a note: Western and Central European code pages. Anything
+# else (a binary file, an East Asian code page it guessed from a few bytes) stays an error
+# rather than a note of mojibake.
+_LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman")
+
+
+def _decode_lines(data: bytes, legacy: str) -> tuple[str, int]:
+    """Decode line by line when the file mixes UTF-8 lines with legacy ones.
+
+    A transcript pasted together from two exports can hold both: decoding it all as
+    cp1252 would turn its UTF-8 "café" into "cafÃ©". Returns the text and how many lines
+    needed the legacy code page (0 when the whole file is in it).
+    """
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    legacy_lines = 0
+    utf8_non_ascii = False
+    for raw in lines:
+        try:
+            decoded.append(raw.decode("utf-8"))
+            utf8_non_ascii = utf8_non_ascii or not raw.isascii()
+        except UnicodeDecodeError:
+            decoded.append(raw.decode(legacy, errors="replace"))
+            legacy_lines += 1
+    if not utf8_non_ascii:
+        return data.decode(legacy, errors="replace"), 0
+    return "\n".join(decoded), legacy_lines
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    if b"\x00" in data:
+        return None
+    from charset_normalizer import from_bytes  # only for the rare note that is not UTF-8
+
+    matches = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
+    # could_be_from_charset: every code page giving the same text (cp1250 and cp1252 agree
+    # on "é", and the detector names only one of them).
+    names = [name for match in matches for name in match.could_be_from_charset]
+    if not names:
+        return None
+    # A few accented bytes fit several code pages equally well. Notes are typed in
+    # English, Italian or French, whose Windows code page is cp1252 (Latin-1 plus curly
+    # quotes and the euro sign), so it wins whenever the detector finds it plausible.
+    if any(name in ("cp1252", "latin_1", "iso8859_15") for name in names):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            return "latin_1" if "latin_1" in names else names[0]
+    return names[0]
 
 
 def split_lines(text: str) -> list[str]:
@@ -66,21 +137,44 @@ class Frontmatter:
     """Index in the note's lines of the first body line (0 when there is no frontmatter)."""
 
 
-def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
-    """Parse a leading ``---`` ... ``---`` YAML block, if the note has one."""
+def frontmatter_end(lines: list[str]) -> int | None:
+    """The index of the line closing a leading ``---`` block; None when there is none.
+
+    The one frontmatter splitter: notes, transcripts and guides all ask it. A block that
+    is opened and never closed gives ``-1``.
+    """
     if not lines or lines[0].rstrip() != "---":
-        return Frontmatter({}, 0)
+        return None
     for index in range(1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
-            data = parse_simple(lines[1:index])
-            if data is None:
-                data = load_yaml("\n".join(lines[1:index]), path, first_line=2)
-            if data is None:
-                data = {}
-            if not isinstance(data, dict):
-                raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", 2)
-            return Frontmatter(data, index + 1)
-    raise NoteError(path, "frontmatter opened with `---` is never closed", 1)
+            return index
+    return -1
+
+
+def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
+    """Parse a leading ``---`` ... ``---`` YAML block, if the note has one."""
+    end = frontmatter_end(lines)
+    if end is None:
+        return Frontmatter({}, 0)
+    if end < 0:
+        raise NoteError(path, "frontmatter opened with `---` is never closed", 1)
+    data = parse_simple(lines[1:end])
+    if data is None:
+        data = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", 2)
+    return Frontmatter(data, end + 1)
+
+
+def frontmatter_line(lines: list[str], body_start: int, key: str) -> int | None:
+    """The line of a top-level frontmatter key, for messages (None when not found)."""
+    prefix = f"{key}:"
+    for index in range(1, max(body_start - 1, 1)):
+        if lines[index].startswith(prefix):
+            return index + 1
+    return None
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> Any:

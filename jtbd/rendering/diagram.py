@@ -3,7 +3,8 @@
 The classic picture: the current situation on the left, the new solution on the right.
 Push and pull (top) drive the switch to the right; habit and anxiety (bottom) hold it
 back to the left. Arrow thickness and bar length follow the evidence: how many of the
-N interviews mention a force or a theme.
+N interviews mention a force or a theme. A narrow layout stacks the four panels in one
+column (push, pull, the switch, habit, anxiety) so the text stays readable on a phone.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jtbd.models import ForceKind
-from jtbd.synthesis.report import ForceSummary, Report
+from jtbd.synthesis.report import ForceSummary, Report, ThemeSummary
 from jtbd.synthesis.saturation import Saturation
 
 WIDTH = 960
 PANEL_WIDTH = 450
+NARROW_WIDTH = 420
+NARROW_PANEL_WIDTH = 400
+NARROW_BAR_MAX = 110
 THEME_ROWS = 4
+"""Themes shown per force: in the SVG diagram, the text diagram and the terminal panels."""
 BAR_MAX = 150
 LABEL_CHARS = 32
 PANEL_HEIGHT = 60 + THEME_ROWS * 30 + 18
@@ -34,6 +39,45 @@ COLOURS = {
     ForceKind.ANXIETY: "#c53030",
     ForceKind.INERTIA: "#b7791f",
 }
+"""The one palette of the forces, for the SVG, the HTML page and the terminal."""
+PALETTE = {kind.value: colour for kind, colour in COLOURS.items()}
+"""The palette by force name ("push"), as templates see it."""
+
+
+def diagram_themes(force: ForceSummary) -> list[ThemeSummary]:
+    """The themes a diagram shows for a force: the most-mentioned shared ones.
+
+    A theme of one interview is one person's sentence, not a pattern, and cut to fit a
+    bar it reads as a broken quote: those are counted under the bars, never drawn.
+    """
+    return force.recurring[:THEME_ROWS]
+
+
+def panel_notes(force: ForceSummary, total: int) -> tuple[str, str]:
+    """The two footers of a force's panel: the themes not drawn, and the evidence.
+
+    The interviews are named only when not all of them mention the force, and
+    suggestions only when there are any, so each footer says something.
+    """
+    more = len(force.recurring) - len(diagram_themes(force))
+    once = len(force.single)
+    hidden = []
+    if more:
+        hidden.append(f"+ {more} more shared theme{'s' if more != 1 else ''}")
+    if once:
+        hidden.append(
+            f"{once} mentioned once"
+            if hidden
+            else f"{once} theme{'s' if once != 1 else ''} mentioned once"
+        )
+    if not force.mentions:
+        return ", ".join(hidden), ""  # the panel says "none recorded" already
+    evidence = [f"{force.mentions} statement{'s' if force.mentions != 1 else ''}"]
+    if force.interviews < total:
+        evidence.append(f"{force.interviews} of {total} interviews")
+    if force.suggested:
+        evidence.append(f"{force.suggested} suggested")
+    return ", ".join(hidden), " · ".join(evidence)
 
 
 @dataclass
@@ -64,7 +108,13 @@ class Panel:
     total: int
     stroke: float
     bars: list[ThemeBar]
-    more: int
+    width: float
+    label_x: float
+    """Where the theme labels start, right of the longest bar."""
+    more: str
+    """What the bars leave out: "+ 3 more shared themes, 6 mentioned once"."""
+    evidence: str
+    """The statements behind the force: "42 statements · 9 of 13 interviews"."""
 
 
 @dataclass
@@ -76,36 +126,75 @@ class ForcesDiagram:
     axis_y: float
     panels: list[Panel]
     total: int
+    id: str = "forces-diagram"
+    narrow: bool = False
+
+    def panel(self, kind: str) -> Panel:
+        """The panel of one force, by name ("push")."""
+        return next(panel for panel in self.panels if panel.kind == kind)
 
 
-def forces_diagram(report: Report) -> ForcesDiagram:
-    """Lay out the four force panels of a report."""
+def forces_diagram(report: Report, narrow: bool = False) -> ForcesDiagram:
+    """Lay out the four force panels of a report: two by two, or stacked when ``narrow``."""
     total = report.scope.included
-    panel_height = PANEL_HEIGHT
-    top, axis_gap = 56, 64
-    panels = []
     # Arrow weight: statements of this force against the most-mentioned force. (Share of
     # interviews would draw four equal arrows whenever every interview covers every force.)
     most = max(1, *(force.mentions for force in report.forces.values()))
-    for kind, (column, row, direction) in _PLACES.items():
-        force = report.forces[kind.value]
-        x = 20 + column * (PANEL_WIDTH + 20)
-        y = top + row * (panel_height + axis_gap)
-        panels.append(_panel(force, kind, x, y, direction, total, force.mentions / most))
-    axis_y = top + panel_height + axis_gap / 2
-    return ForcesDiagram(WIDTH, int(top + 2 * panel_height + axis_gap + 20), axis_y, panels, total)
+    places, axis_y, height = _narrow_places() if narrow else _wide_places()
+    panel_width, bar_max = (
+        (NARROW_PANEL_WIDTH, NARROW_BAR_MAX) if narrow else (PANEL_WIDTH, BAR_MAX)
+    )
+    panels = [
+        _panel(
+            report.forces[kind.value],
+            kind,
+            (x, y, panel_width, bar_max),
+            _PLACES[kind][2],
+            total,
+            report.forces[kind.value].mentions / most,
+        )
+        for kind, (x, y) in places.items()
+    ]
+    width = NARROW_WIDTH if narrow else WIDTH
+    name = "forces-diagram-narrow" if narrow else "forces-diagram"
+    return ForcesDiagram(width, height, axis_y, panels, total, name, narrow)
+
+
+_Places = dict[ForceKind, tuple[float, float]]
+
+
+def _wide_places() -> tuple[_Places, float, int]:
+    top, axis_gap = 56, 64
+    places: _Places = {
+        kind: (20.0 + column * (PANEL_WIDTH + 20), top + row * (PANEL_HEIGHT + axis_gap))
+        for kind, (column, row, _) in _PLACES.items()
+    }
+    return places, top + PANEL_HEIGHT + axis_gap / 2, int(top + 2 * PANEL_HEIGHT + axis_gap + 20)
+
+
+def _narrow_places() -> tuple[_Places, float, int]:
+    top, gap, axis_gap = 64, 14, 48
+    order = (ForceKind.PUSH, ForceKind.PULL, ForceKind.INERTIA, ForceKind.ANXIETY)
+    places: _Places = {}
+    y: float = top
+    for index, kind in enumerate(order):
+        places[kind] = (10.0, y)
+        y += PANEL_HEIGHT + (axis_gap if index == 1 else gap)
+    axis_y = top + 2 * PANEL_HEIGHT + gap + axis_gap / 2
+    return places, axis_y, int(y - gap + 16)
 
 
 def _panel(
     force: ForceSummary,
     kind: ForceKind,
-    x: float,
-    y: float,
+    box: tuple[float, float, float, float],
     direction: int,
     total: int,
     weight: float,
 ) -> Panel:
-    shown = force.themes[:THEME_ROWS]
+    x, y, width, bar_max = box
+    shown = diagram_themes(force)
+    more, evidence = panel_notes(force, total)
     bars = [
         ThemeBar(
             label=_truncate(theme.label),
@@ -113,7 +202,7 @@ def _panel(
             count=theme.count,
             total=total,
             y=y + 78 + index * 30,
-            width=max(2.0, BAR_MAX * theme.count / total),
+            width=max(2.0, bar_max * theme.count / total),
         )
         for index, theme in enumerate(shown)
     ]
@@ -130,12 +219,21 @@ def _panel(
         total=total,
         stroke=round(2 + 10 * weight, 1),
         bars=bars,
-        more=len(force.themes) - len(shown),
+        width=width,
+        label_x=x + 14 + bar_max + 8,
+        more=more,
+        evidence=evidence,
     )
 
 
 def _truncate(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+    """Fit a label to the diagram, cut at a word boundary, never inside a word."""
+    if len(label) <= LABEL_CHARS:
+        return label
+    cut = label[: LABEL_CHARS - 1]
+    if " " in cut and not label[LABEL_CHARS - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.\u2014\u2013-") + "…"
 
 
 @dataclass

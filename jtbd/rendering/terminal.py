@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+import io
+
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from jtbd.rendering.diagram import PALETTE, diagram_themes, panel_notes
+from jtbd.synthesis.quotes import name_some
 from jtbd.synthesis.report import ForceSummary, Report
 
-_STYLES = {"push": "green", "pull": "blue", "anxiety": "red", "inertia": "yellow"}
+_STYLES = PALETTE  # rich takes hex colours, and falls back to the nearest on small terminals
 _SPARKS = " ▁▂▃▄▅▆▇█"
+_NAMED = 5  # ids named in one line before the rest are counted: the terminal is small
+PLAIN_WIDTH = 100
+"""Columns of the plain-text report written to a file: wide enough for the tables."""
 
 
 def report_renderables(report: Report) -> list[RenderableType]:
@@ -30,6 +37,16 @@ def report_renderables(report: Report) -> list[RenderableType]:
     return parts
 
 
+def plain_text(report: Report, width: int = PLAIN_WIDTH) -> str:
+    """The terminal report as plain text, without colour or style codes (for a file)."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, highlight=False)
+    for part in report_renderables(report):
+        console.print(part)
+    # rich pads every line to the width; a text file is easier to read and diff without
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
 def _scope(report: Report) -> RenderableType:
     scope = report.scope
     lines = [
@@ -41,10 +58,21 @@ def _scope(report: Report) -> RenderableType:
         shown = ", ".join(f"{escape(v)} ({n})" for v, n in values.items())
         lines.append(f"[dim]{escape(key)}:[/dim] {shown}")
     if scope.consent_unknown:
-        shown = escape(", ".join(scope.consent_unknown))
+        shown = escape(name_some(scope.consent_unknown, _NAMED))
         lines.append(f"[dim]consent not recorded (included): {shown}[/dim]")
+    by_reason: dict[str, list[str]] = {}
     for excluded in scope.excluded:
-        lines.append(f"[dim]excluded {escape(excluded.interview)}: {escape(excluded.reason)}[/dim]")
+        by_reason.setdefault(excluded.reason, []).append(excluded.interview)
+    for reason, ids in by_reason.items():
+        lines.append(f"[dim]excluded {escape(name_some(ids, _NAMED))}: {escape(reason)}[/dim]")
+    if scope.suggested:
+        lines.append(
+            f"[bold]{scope.suggested}[/bold] suggested force{'s' if scope.suggested != 1 else ''}"
+            " (from `jtbd suggest`, not yet reviewed) are counted and marked; "
+            "--coded-only leaves them out."
+        )
+    if scope.coded_only:
+        lines.append(f"--coded-only: {scope.suggested_left_out} suggested forces left out.")
     return Text.from_markup("\n".join(lines))
 
 
@@ -57,13 +85,23 @@ def _force_panel(force: ForceSummary, total: int, arrow: str) -> Panel:
     body = Table.grid(padding=(0, 1))
     body.add_column(style=style, no_wrap=True, min_width=8)
     body.add_column(justify="right", no_wrap=True, min_width=5)
-    body.add_column(overflow="ellipsis", no_wrap=True, ratio=1)
-    for theme in force.themes[:4]:
+    # Labels wrap at words rather than being cut inside one ("Snapping a receipt ph").
+    body.add_column(overflow="fold", ratio=1)
+    for theme in diagram_themes(force):
         body.add_row(_bar(theme.count, total, 8), f"{theme.count}/{total}", escape(theme.label))
-    if not force.themes:
-        body.add_row("", "", "[dim]none recorded[/dim]")
-    title = f"[bold {style}]{arrow} {force.title}[/] [dim]{force.interviews}/{total}[/dim]"
-    return Panel(body, title=title, title_align="left", border_style=style)
+    if not force.recurring:
+        empty = "no theme shared by two interviews yet" if force.themes else "none recorded"
+        body.add_row("", "", f"[dim]{empty}[/dim]")
+    more, evidence = panel_notes(force, total)
+    content: RenderableType = Group(body, Text(more, style="dim")) if more else body
+    return Panel(
+        content,
+        title=f"[bold {style}]{arrow} {force.title}[/]",
+        title_align="left",
+        subtitle=f"[dim]{escape(evidence)}[/dim]",
+        subtitle_align="right",
+        border_style=style,
+    )
 
 
 def _diagram(report: Report) -> RenderableType:
@@ -85,26 +123,39 @@ def _diagram(report: Report) -> RenderableType:
 
 def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
     style = _STYLES[force.kind.value]
+    # With --by the segment columns take the width: the quotes go under the table instead
+    # of being squeezed into a column one word wide.
+    quotes_below = bool(report.segment_values)
     table = Table(title=f"[bold {style}]{force.title}[/]", title_justify="left", expand=True)
     table.add_column("Theme", ratio=2)
     table.add_column("n of N", justify="right", no_wrap=True)
     for value in report.segment_values:
         table.add_column(escape(value), justify="right", no_wrap=True)
-    table.add_column("Quote (source)", ratio=3)
+    if not quotes_below:
+        table.add_column("Quote (source)", ratio=3)
+    below: list[RenderableType] = []
     for theme in force.recurring:
         quote = theme.quotes[0]
-        where = f"{quote.interview} · {quote.source}" + (f":{quote.line}" if quote.line else "")
+        where = f"{quote.interview} · {quote.citation}"
+        if quote.marker:
+            where = f"{quote.marker} · {where}"
         segment_cells = [
             f"{theme.by_segment.get(value, 0)}/{report.segment_sizes[value]}"
             for value in report.segment_values
         ]
         tag = f" [dim]#{escape(theme.tag)}[/dim]" if theme.tag else ""
-        table.add_row(
-            escape(theme.label) + tag,
-            f"{theme.count} of {total}",
-            *segment_cells,
-            f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]",
-        )
+        suggested = f"\n[dim]{theme.suggested} suggested[/dim]" if theme.suggested else ""
+        cells = [escape(theme.label) + tag + suggested, f"{theme.count} of {total}", *segment_cells]
+        if quotes_below:
+            table.add_row(*cells)
+            below.append(
+                Text.from_markup(
+                    f"[bold]{escape(theme.label)}[/bold]: {escape(quote.text)} "
+                    f"[dim]({escape(where)})[/dim]"
+                )
+            )
+        else:
+            table.add_row(*cells, f"{escape(quote.text)}\n[dim]{escape(where)}[/dim]")
     single = len(force.single)
     note = Text(
         f"{single} more theme{'s' if single != 1 else ''} mentioned by one interview only.",
@@ -114,7 +165,7 @@ def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
         heading = Text(force.title, style=f"bold {style}")
         message = Text("No theme is shared by two or more interviews yet.", style="dim")
         return Group(heading, message, note) if single else Group(heading, message)
-    return Group(table, note) if single else table
+    return Group(table, *below, *([note] if single else []))
 
 
 def _balance(report: Report) -> RenderableType:
@@ -146,7 +197,7 @@ def _jobs(report: Report) -> RenderableType:
     table.add_column("n of N", justify="right", no_wrap=True)
     table.add_column("Sources", ratio=2)
     for job in report.jobs:
-        sources = ", ".join(f"{s.source}:{s.line}" if s.line else s.source for s in job.sources)
+        sources = name_some([f"{s.source}:{s.line}" if s.line else s.source for s in job.sources])
         table.add_row(
             escape(job.statement),
             f"{job.count} of {report.scope.included}",

@@ -1,16 +1,16 @@
-"""Job statements: similar ones grouped, shown in "When ..., I want to ..., so I can ..." form."""
+"""Job statements: grouped by meaning, each group shown by one statement as it was written."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jtbd.models import Interview, JobStatement, job_sentence
-from jtbd.synthesis.themes import Statement, group_statements
+from jtbd.models import Interview, JobStatement
+from jtbd.synthesis.themes import Grouper, Statement
 
 
 @dataclass
 class JobGroup:
-    """Similar job statements, shown as one "When ..., I want to ..., so I can ..."."""
+    """Job statements that mean the same, shown by their most typical one."""
 
     statement: str
     when: str | None
@@ -27,30 +27,33 @@ class JobGroup:
 
 
 def format_job(job: JobStatement) -> str:
-    """A job statement in the canonical "When ..., I want to ..., so I can ..." form."""
-    if job.when is None or job.want is None:
-        return job.text
-    return job_sentence(job.when, job.want, job.so)
+    """A job statement as it was written (spacing tidied), never reworded.
+
+    Rebuilding "When ..., I want to ..." from the parts broke statements that do not
+    follow the form to the letter ("I want a meal ready" became "I want to a meal ready").
+    """
+    return " ".join(job.text.split())
 
 
-def group_jobs(included: list[Interview]) -> list[JobGroup]:
-    """Group similar job statements, most common first."""
-    # Grouped on what people want and why; the "when" varies more than the job itself.
+def job_text(job: JobStatement) -> str:
+    """What a job is grouped on: what people want and why (the "when" varies more than
+    the job itself), or the whole statement when it does not follow the form."""
+    return " ".join(filter(None, [job.want, job.so])) or job.text
+
+
+def group_jobs(included: list[Interview], group: Grouper) -> list[JobGroup]:
+    """Group job statements by meaning (``group``: see ``meaning_grouper``), most common
+    first."""
     job_of = {
-        Statement(
-            " ".join(filter(None, [job.want, job.so])) or job.text,
-            interview.id,
-            interview.source,
-            job.line,
-        ): job
+        Statement(job_text(job), interview.id, interview.source, job.line): job
         for interview in included
         for job in interview.jobs
     }
     groups: list[JobGroup] = []
-    for theme in group_statements(list(job_of)):
+    for theme in group(list(job_of)):
         members = [job_of[statement] for statement in theme.statements]
-        # Shown as the group: its most typical statement, not simply the first one.
-        typical = [job_of[statement] for statement in theme.quotes(limit=len(members))]
+        # Shown as the group: its most typical statement, preferring one in the full form.
+        typical = [job_of[statement] for statement in theme.ranked]
         best = next((job for job in typical if job.is_structured), typical[0])
         groups.append(
             JobGroup(

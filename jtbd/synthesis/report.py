@@ -9,15 +9,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from jtbd.bulk import paused_gc
-from jtbd.errors import JtbdError, UsageError
-from jtbd.models import ForceKind, Interview, SwitchStage
+from jtbd.errors import JtbdError
+from jtbd.models import Force, ForceKind, Interview, SwitchStage
 from jtbd.synthesis.balance import Balance, build_balance
-from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs
+from jtbd.synthesis.embedding_cache import Embedder
+from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs, job_text
+from jtbd.synthesis.quotes import Quote
 from jtbd.synthesis.saturation import Saturation, build_saturation
-from jtbd.synthesis.themes import Statement, Theme, group_statements
+from jtbd.synthesis.scope import (
+    NOT_SEGMENTS,
+    Scope,
+    attribute_text,
+    build_scope,
+    coded_only_interviews,
+    exclusion_reasons,
+    segment_lookup,
+    split_scope,
+)
+from jtbd.synthesis.themes import Embed, Grouper, Statement, Theme, meaning_grouper
 
 FORCE_TITLES = {
     ForceKind.PUSH: "Push of the situation",
@@ -25,43 +38,24 @@ FORCE_TITLES = {
     ForceKind.ANXIETY: "Anxiety of the new solution",
     ForceKind.INERTIA: "Habit of the present",
 }
-NOT_SET = "(not set)"
-# An attribute with more distinct values than this is an identifier, not a segment.
-MAX_SEGMENT_VALUES = 12
-# Obsidian's own note properties say how a note displays, not who the participant is:
-# they stay in the data (and the exports) but are never segments.
-NOT_SEGMENTS = frozenset({"aliases", "alias", "cssclasses", "cssclass", "publish", "permalink"})
-
-
-@dataclass
-class Quote:
-    """A statement with where it came from: interview id, file, line."""
-
-    text: str
-    interview: str
-    source: str
-    line: int | None
-    verbatim: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """As JSON-ready data."""
-        return {
-            "text": self.text,
-            "interview": self.interview,
-            "source": self.source,
-            "line": self.line,
-        }
 
 
 @dataclass
 class ThemeSummary:
-    """A theme as reported: label, n of N interviews, representative quotes."""
+    """A theme as reported: label, n of N interviews, representative quotes, and every
+    statement behind it (so each one can be traced to its note)."""
 
     label: str
     interviews: list[str]
     quotes: list[Quote]
     tag: str | None = None
     by_segment: dict[str, int] = field(default_factory=dict)
+    mentions: int = 0
+    """Statements in the theme (an interview may make several)."""
+    suggested: int = 0
+    """Of those, how many the suggester proposed and no one has reviewed yet."""
+    statements: list[dict[str, Any]] = field(default_factory=list)
+    """``{text, interview, source, line, origin}`` of every statement, in a stable order."""
 
     @property
     def count(self) -> int:
@@ -75,7 +69,10 @@ class ThemeSummary:
             "tag": self.tag,
             "interviews": self.interviews,
             "count": self.count,
+            "mentions": self.mentions,
+            "suggested": self.suggested,
             "quotes": [q.to_dict() for q in self.quotes],
+            "statements": self.statements,
         }
         if self.by_segment:
             data["by_segment"] = self.by_segment
@@ -91,6 +88,8 @@ class ForceSummary:
     mentions: int
     interviews: int
     themes: list[ThemeSummary]
+    suggested: int = 0
+    """Statements the suggester proposed (unreviewed), counted in ``mentions``."""
 
     @property
     def recurring(self) -> list[ThemeSummary]:
@@ -110,29 +109,6 @@ class StageSummary:
     stage: SwitchStage
     count: int
     triggers: list[ThemeSummary] = field(default_factory=list)
-
-
-@dataclass
-class Exclusion:
-    """An interview left out of the report, and why."""
-
-    interview: str
-    reason: str
-
-
-@dataclass
-class Scope:
-    """Which interviews the report covers, and which it leaves out and why."""
-
-    included: int
-    excluded: list[Exclusion]
-    date_from: str | None
-    date_to: str | None
-    undated: int
-    segments: dict[str, dict[str, int]]
-    switched: int
-    consent_unknown: list[str] = field(default_factory=list)
-    """Included interviews whose note does not record consent either way."""
 
 
 @dataclass
@@ -188,6 +164,9 @@ class Report:
                 "segments": self.scope.segments,
                 "switched": self.scope.switched,
                 "consent_unknown": self.scope.consent_unknown,
+                "suggested": self.scope.suggested,
+                "coded_only": self.scope.coded_only,
+                "suggested_left_out": self.scope.suggested_left_out,
             },
             "by": self.by,
             "segments": self.segment_sizes if self.by else {},
@@ -196,6 +175,7 @@ class Report:
                     "title": force.title,
                     "mentions": force.mentions,
                     "interviews": force.interviews,
+                    "suggested": force.suggested,
                     "themes": [theme.to_dict() for theme in force.themes],
                 }
                 for name, force in self.forces.items()
@@ -232,29 +212,56 @@ def build_report(
     by: str | None = None,
     show_names: bool = False,
     title: str = "Forces of progress",
+    coded_only: bool = False,
+    embedding_cache: Path | None = None,
 ) -> Report:
-    """Aggregate interviews into a report. Raises JtbdError when nothing can be reported."""
+    """Aggregate interviews into a report. Raises JtbdError when nothing can be reported.
+
+    With ``coded_only``, forces ``jtbd suggest`` proposed (``origin: suggested``) are left
+    out, as if they had never been suggested; the scope counts them. ``embedding_cache``
+    is a folder (the workspace's) where sentence embeddings are kept between runs; without
+    it they are computed every time. The report is the same either way.
+    """
     if not interviews:
         raise JtbdError("no interviews to report: run `jtbd ingest NOTES/` or pass a notes folder")
-    with paused_gc():
-        return _build(interviews, by, show_names, title)
+    with paused_gc(), Embedder(embedding_cache) as embedder:
+        return _build(interviews, by, show_names, title, coded_only, embedder.embed)
 
 
-def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, title: str) -> Report:
-    included, excluded = _split_scope(interviews)
+def _build(
+    interviews: Sequence[Interview],
+    by: str | None,
+    show_names: bool,
+    title: str,
+    coded_only: bool,
+    embed: Embed,
+) -> Report:
+    left_out = 0
+    if coded_only:
+        interviews, left_out = coded_only_interviews(interviews)
+    included, excluded = split_scope(interviews, coded_only)
     if not included:
-        reasons = "; ".join(f"{e.interview}: {e.reason}" for e in excluded)
+        reasons = exclusion_reasons(excluded)
         raise JtbdError(f"no interviews to report: all {len(excluded)} were excluded ({reasons})")
-    segment_of = _segment_lookup(included, by)
-    forces = {kind.value: _force_summary(kind, included, segment_of) for kind in ForceKind}
-    segment_sizes = dict(sorted(Counter(segment_of.values()).items())) if by else {}
+    segment_of = segment_lookup(included, by)
+    forces_texts, jobs_texts, triggers_texts = _grouped_texts(included)
+    embed(sorted({*forces_texts, *jobs_texts, *triggers_texts}))  # one batch: one model run
+    # Each kind of statement is compared around its own common direction: job statements
+    # all share "I want to ... so I can", first thoughts all start with a date.
+    group = meaning_grouper(forces_texts, embed)
+    forces = {kind.value: _force_summary(kind, included, segment_of, group) for kind in ForceKind}
+    sizes = Counter(value for values in segment_of.values() for value in values)
+    segment_sizes = dict(sorted(sizes.items())) if by else {}
+    scope = build_scope(included, excluded)
+    scope.suggested = sum(force.suggested for force in forces.values())
+    scope.coded_only, scope.suggested_left_out = coded_only, left_out
     return Report(
         title=title,
-        scope=_scope(included, excluded),
+        scope=scope,
         forces=forces,
         balance=build_balance(included),
-        jobs=group_jobs(included),
-        timeline=_timeline(included),
+        jobs=group_jobs(included, meaning_grouper(jobs_texts, embed)),
+        timeline=_timeline(included, meaning_grouper(triggers_texts, embed)),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
         appendix=[_summary(i, show_names) for i in included],
         by=by,
@@ -263,103 +270,111 @@ def _build(interviews: Sequence[Interview], by: str | None, show_names: bool, ti
     )
 
 
-def _split_scope(interviews: Sequence[Interview]) -> tuple[list[Interview], list[Exclusion]]:
-    included: list[Interview] = []
-    excluded: list[Exclusion] = []
-    for interview in sorted(interviews, key=lambda i: (i.id, i.source)):
-        if interview.consent is False:
-            excluded.append(Exclusion(interview.id, "consent: false (none of its text is shown)"))
-        elif not interview.has_content:
-            excluded.append(Exclusion(interview.id, "no forces, jobs or timeline in the note"))
-        else:
-            included.append(interview)
-    return included, excluded
-
-
-def attribute_text(value: Any) -> str:
-    """An attribute value as a segment name."""
-    if value is None or value == "" or value == []:
-        return NOT_SET
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
-
-
-def _segment_lookup(included: list[Interview], by: str | None) -> dict[str, str]:
-    if by is None:
-        return {}
-    if not any(by in interview.attributes for interview in included):
-        known = sorted({key for interview in included for key in interview.attributes})
-        raise UsageError(
-            f"--by {by}: no interview has the attribute {by!r}; "
-            f"attributes present: {', '.join(known) or 'none'}"
-        )
-    return {i.id: attribute_text(i.attributes.get(by)) for i in included}
+def _grouped_texts(included: list[Interview]) -> tuple[list[str], list[str], list[str]]:
+    """The texts the report groups: forces, jobs, first-thought triggers."""
+    forces = [force.text for interview in included for force in interview.forces]
+    jobs = [job_text(job) for interview in included for job in interview.jobs]
+    triggers = [
+        event.text
+        for interview in included
+        for event in interview.timeline
+        if event.stage is SwitchStage.FIRST_THOUGHT
+    ]
+    return forces, jobs, triggers
 
 
 def _force_summary(
-    kind: ForceKind, included: list[Interview], segment_of: dict[str, str]
+    kind: ForceKind,
+    included: list[Interview],
+    segment_of: dict[str, tuple[str, ...]],
+    group: Grouper,
 ) -> ForceSummary:
     statements = [
-        Statement(
-            force.text, interview.id, interview.source, force.line, force.quote, tuple(force.tags)
-        )
+        Statement.of_force(force, interview)
         for interview in included
         for force in interview.forces_of(kind)
     ]
-    themes = [_theme_summary(theme, segment_of) for theme in group_statements(statements)]
+    # Themes group Statements; the force behind each (its origin, confidence and time in
+    # the recording) is found again by where it was said.
+    forces_at = {
+        (interview.id, interview.source, force.line, force.text): force
+        for interview in included
+        for force in interview.forces_of(kind)
+    }
+    themes = [_theme_summary(theme, segment_of, forces_at) for theme in group(statements)]
     return ForceSummary(
         kind=kind,
         title=FORCE_TITLES[kind],
         mentions=len(statements),
         interviews=len({s.interview for s in statements}),
         themes=themes,
+        suggested=sum(1 for force in forces_at.values() if force.origin == "suggested"),
     )
 
 
-def _theme_summary(theme: Theme, segment_of: dict[str, str]) -> ThemeSummary:
-    quotes = [Quote(s.text, s.interview, s.source, s.line, s.quote) for s in theme.quotes()]
-    by_segment = (
-        dict(sorted(Counter(segment_of[i] for i in theme.interviews).items())) if segment_of else {}
+_ForcesAt = dict[tuple[str, str, int | None, str], Force]
+
+
+def _quote(statement: Statement, forces_at: _ForcesAt) -> Quote:
+    force = forces_at.get((statement.interview, statement.source, statement.line, statement.text))
+    if force is None:  # a job or a timeline event: the researcher's own notes
+        return Quote(statement.text, statement.interview, statement.source, statement.line)
+    return Quote(
+        statement.text,
+        statement.interview,
+        statement.source,
+        statement.line,
+        statement.quote,
+        start=force.start,
+        origin=force.origin,
+        confidence=force.confidence,
     )
-    return ThemeSummary(theme.label, theme.interviews, quotes, theme.tag, by_segment)
 
 
-def _timeline(included: list[Interview]) -> list[StageSummary]:
+def _theme_summary(
+    theme: Theme, segment_of: dict[str, tuple[str, ...]], forces_at: _ForcesAt | None = None
+) -> ThemeSummary:
+    forces_at = forces_at or {}
+    quotes = [_quote(s, forces_at) for s in theme.quotes()]
+    counts = Counter(value for i in theme.interviews for value in segment_of.get(i, ()))
+    by_segment = dict(sorted(counts.items())) if segment_of else {}
+    suggested = sum(
+        1
+        for s in theme.statements
+        if (force := forces_at.get((s.interview, s.source, s.line, s.text))) is not None
+        and force.origin == "suggested"
+    )
+    return ThemeSummary(
+        theme.label,
+        theme.interviews,
+        quotes,
+        theme.tag,
+        by_segment,
+        mentions=len(theme.statements),
+        suggested=suggested,
+        statements=[_statement_data(s, forces_at) for s in theme.statements],
+    )
+
+
+def _statement_data(statement: Statement, forces_at: _ForcesAt) -> dict[str, Any]:
+    """A theme's statement for the report data, with its time and confidence when known."""
+    data = statement.to_dict()
+    force = forces_at.get((statement.interview, statement.source, statement.line, statement.text))
+    data["start"] = force.start if force is not None else None
+    data["confidence"] = force.confidence if force is not None else None
+    return data
+
+
+def _timeline(included: list[Interview], group: Grouper) -> list[StageSummary]:
     stages = []
     for stage in SwitchStage:
         events = [(i, e) for i in included for e in i.timeline if e.stage is stage]
         summary = StageSummary(stage, len({i.id for i, _ in events}))
         if stage is SwitchStage.FIRST_THOUGHT:
             statements = [Statement(e.text, i.id, i.source, e.line) for i, e in events]
-            summary.triggers = [_theme_summary(t, {}) for t in group_statements(statements)[:3]]
+            summary.triggers = [_theme_summary(t, {}) for t in group(statements)[:3]]
         stages.append(summary)
     return stages
-
-
-def _scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
-    dates = sorted(i.date.isoformat() for i in included if i.date is not None)
-    values: dict[str, Counter[str]] = {}
-    for interview in included:
-        for key, value in interview.attributes.items():
-            if key not in NOT_SEGMENTS:
-                values.setdefault(key, Counter())[attribute_text(value)] += 1
-    segments = {
-        key: dict(sorted(counter.items()))
-        for key, counter in sorted(values.items())
-        # a segment is shared: some value covers two interviews, and it isn't an identifier
-        if len(counter) <= MAX_SEGMENT_VALUES and max(counter.values()) >= min(2, len(included))
-    }
-    return Scope(
-        included=len(included),
-        excluded=excluded,
-        date_from=dates[0] if dates else None,
-        date_to=dates[-1] if dates else None,
-        undated=len(included) - len(dates),
-        segments=segments,
-        switched=sum(1 for i in included if i.switched_to),
-        consent_unknown=[i.id for i in included if i.consent is None],
-    )
 
 
 def _summary(interview: Interview, show_names: bool) -> InterviewSummary:

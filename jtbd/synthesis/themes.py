@@ -1,25 +1,49 @@
-"""Grouping statements from different interviews that say the same thing into themes.
+"""Grouping statements from different interviews that mean the same thing into themes.
+
+Statements are compared by the cosine similarity of their sentence embeddings after the
+study's common direction is taken out (:func:`semantic_center`): in one study everything
+is about the same product, and without that step unrelated statements look alike.
 
 1. A user's own ``#tag`` names a theme explicitly and always wins.
-2. An untagged statement joins a tag's theme when it contains every word of the tag
-   ("#late-payments" takes "chasing late payments by hand").
-3. The rest are grouped by greedy set cover over shared keywords: the keyword shared by
-   the most interviews becomes a theme with every statement that contains it, and so on
-   while a keyword is still shared by ``min_interviews`` interviews. A lazy max-heap keeps
-   this at O(postings x log keywords), never pairwise over statements.
-4. Whatever is left stands alone as a theme of one interview.
+2. An untagged statement joins the tag theme whose centroid (the mean of its statements'
+   vectors) is closest, when it is at least ``JOIN_THRESHOLD`` similar.
+3. The rest are clustered by meaning (:func:`jtbd.synthesis.clustering.centroid_clusters`
+   over the distinct texts, most repeated first): statements saying the same thing in
+   other words, or in another language the model knows, end up together.
+4. A theme is named by one of its most typical statements, shortened at a phrase or word
+   boundary (:func:`jtbd.synthesis.labels.short_label`); a statement no one else made
+   stands alone, named by itself.
 
 Everything is ordered explicitly, so the same input always gives the same themes.
 """
 
 from __future__ import annotations
 
-import heapq
-import re
-from collections import Counter, defaultdict
+import functools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from jtbd.synthesis.keywords import is_content_word, keywords, stem
+from jtbd.models import Force, Interview
+from jtbd.synthesis.labels import content_words, short_label
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Cosine similarities of centred multilingual USE v3 vectors, tuned on the tuning studies
+# of bench/themes/ (see its README and bench/bench_themes.py): start or join a cluster at
+# THRESHOLD; a statement left alone joins a cluster, or a tag, at the lower one.
+THRESHOLD = 0.24
+ATTACH_THRESHOLD = 0.2
+JOIN_THRESHOLD = 0.2
+# A study of this many distinct texts is centred on its own mean (tuned: any background
+# in the mix made the benchmark worse); a smaller one is topped up with the background.
+CENTER_FROM = 20
+# A mentioned-once theme shows the statement itself, shortened only past this length.
+SINGLE_LABEL_CHARS = 80
+
+Embed = Callable[[Sequence[str]], "np.ndarray"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +56,37 @@ class Statement:
     line: int | None = None
     quote: bool = False
     tags: tuple[str, ...] = ()
+    origin: str = "coded"
+    """``coded`` by the researcher, or ``suggested`` by ``jtbd suggest``."""
+
+    @classmethod
+    def of_force(cls, force: Force, interview: Interview) -> Statement:
+        """The statement of one force of an interview."""
+        return cls(
+            force.text,
+            interview.id,
+            interview.source,
+            force.line,
+            force.quote,
+            tuple(force.tags),
+            force.origin,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """As listed under a theme in the report data: ``{text, interview, source, line,
+        origin}``."""
+        return {
+            "text": self.text,
+            "interview": self.interview,
+            "source": self.source,
+            "line": self.line,
+            "origin": self.origin,
+        }
+
+
+def statement_order(statement: Statement) -> tuple[str, str, int, str]:
+    """The stable order statements are listed in: interview, file, line, text."""
+    return (statement.interview, statement.source, statement.line or 0, statement.text)
 
 
 @dataclass
@@ -40,14 +95,17 @@ class Theme:
 
     label: str
     statements: list[Statement]
+    """Every statement of the theme, in :func:`statement_order`."""
     tag: str | None = None
     """The user's #tag that named the theme, or None for an automatic theme."""
-    keyword: str | None = None
-    """The shared keyword an automatic theme was built around."""
+    ranked: list[Statement] = field(default_factory=list)
+    """The statements, most typical of the theme first (defaults to ``statements``)."""
     interviews: list[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.interviews = sorted({s.interview for s in self.statements})
+        if not self.ranked:
+            self.ranked = list(self.statements)
 
     @property
     def count(self) -> int:
@@ -55,24 +113,10 @@ class Theme:
         return len(self.interviews)
 
     def quotes(self, limit: int = 3) -> list[Statement]:
-        """Up to ``limit`` representative statements, from different interviews.
-
-        The statements most typical of the theme (sharing the most words with the rest)
-        first; a verbatim quote wins a tie, because the participant's words carry more.
-        """
-        common = Counter(word for s in self.statements for word in keywords(s.text))
-        ranked = sorted(
-            self.statements,
-            key=lambda s: (
-                -sum(common[word] - 1 for word in keywords(s.text)),
-                not s.quote,
-                s.interview,
-                s.line or 0,
-            ),
-        )
+        """Up to ``limit`` of the most typical statements, from different interviews."""
         chosen: list[Statement] = []
         seen: set[str] = set()
-        for statement in ranked:
+        for statement in self.ranked:
             if statement.interview not in seen:
                 chosen.append(statement)
                 seen.add(statement.interview)
@@ -81,161 +125,182 @@ class Theme:
         return chosen
 
 
-def group_statements(statements: list[Statement], min_interviews: int = 2) -> list[Theme]:
-    """Group statements into themes, most-mentioned first (ties by label)."""
-    ordered = sorted(statements, key=lambda s: (s.interview, s.source, s.line or 0, s.text))
-    words = [keywords(s.text) for s in ordered]
-    themes = _tag_themes(ordered, words)
-    assigned = {index for theme in themes.values() for index in theme}
-    result = [
-        Theme(label=_humanise(tag), statements=[ordered[i] for i in members], tag=tag)
-        for tag, members in themes.items()
-    ]
-    remaining = [i for i in range(len(ordered)) if i not in assigned]
-    for keyword, members in _keyword_cover(ordered, words, remaining, min_interviews):
-        group = [ordered[i] for i in members]
-        result.append(Theme(label=_phrase_label(group, keyword), statements=group, keyword=keyword))
-        assigned.update(members)
-    for index in range(len(ordered)):
-        if index not in assigned:
-            result.append(Theme(label=_shorten(ordered[index].text), statements=[ordered[index]]))
+Grouper = Callable[[list[Statement]], list[Theme]]
+"""Statements -> themes, with the embedding and the study's centre already chosen."""
+
+
+def semantic_center(texts: Sequence[str], embed: Embed) -> np.ndarray:
+    """What the statements of a study have in common: the mean vector of its distinct
+    texts; below ``CENTER_FROM`` texts, topped up with a fixed multilingual background, so
+    that a handful of statements is not centred on itself."""
+    from jtbd.synthesis.background import BACKGROUND
+
+    own = embed(sorted(set(texts)))
+    background = embed(BACKGROUND).mean(axis=0)
+    weight = max(0, CENTER_FROM - len(own))
+    return (own.sum(axis=0) + weight * background) / (len(own) + weight)
+
+
+def meaning_grouper(texts: Sequence[str], embed: Embed) -> Grouper:
+    """A :func:`group_statements` for the statements of one study (``texts``), compared
+    around their common direction."""
+    return functools.partial(group_statements, embed=embed, center=semantic_center(texts, embed))
+
+
+def group_statements(
+    statements: list[Statement],
+    embed: Embed,
+    center: np.ndarray | None = None,
+    threshold: float = THRESHOLD,
+    attach_threshold: float = ATTACH_THRESHOLD,
+    join_threshold: float = JOIN_THRESHOLD,
+) -> list[Theme]:
+    """Group statements into themes by meaning, most-mentioned first (ties by label).
+
+    ``embed`` maps texts to L2-normalised vectors (an :class:`~jtbd.synthesis.
+    embedding_cache.Embedder`'s ``embed``, or the shared encoder's ``encode``); ``center``
+    is the study's :func:`semantic_center` (by default, that of these statements alone).
+    """
+    import numpy as np
+
+    ordered = sorted(statements, key=statement_order)
+    if not ordered:
+        return []
+    texts = sorted({s.text for s in ordered})
+    if center is None:
+        center = semantic_center(texts, embed)
+    vectors = embed(texts) - center
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    vectors = vectors.astype(np.float32)
+    row_of = {text: row for row, text in enumerate(texts)}
+    tag_of = _tag_of_text(ordered)
+    groups: dict[str, list[Statement]] = defaultdict(list)
+    for statement in ordered:
+        if statement.tags:
+            groups[statement.tags[0]].append(statement)
+    tags = sorted(groups)
+    untagged = sorted({s.text for s in ordered if not s.tags and s.text not in tag_of})
+    if tags and untagged:
+        tag_of.update(_join_tags(groups, tags, untagged, vectors, row_of, join_threshold))
+    free: dict[str, list[Statement]] = defaultdict(list)
+    for statement in ordered:
+        if not statement.tags and statement.text in tag_of:
+            groups[tag_of[statement.text]].append(statement)
+        elif not statement.tags:
+            free[statement.text].append(statement)
+    result = [_tag_theme(tag, groups[tag], vectors, row_of) for tag in tags]
+    result += _meaning_themes(free, vectors, row_of, threshold, attach_threshold)
     result.sort(key=lambda theme: (-theme.count, theme.label.lower(), theme.label))
     return result
 
 
-def _tag_themes(ordered: list[Statement], words: list[frozenset[str]]) -> dict[str, list[int]]:
-    """Themes named by the user's tags, and the untagged statements that name the tag."""
-    themes: dict[str, list[int]] = defaultdict(list)
-    for index, statement in enumerate(ordered):
+def _tag_of_text(ordered: list[Statement]) -> dict[str, str]:
+    """An untagged statement worded exactly like a tagged one takes that tag."""
+    tag_of: dict[str, str] = {}
+    for statement in ordered:
         if statement.tags:
-            themes[statement.tags[0]].append(index)
-    tag_words = {tag: keywords(tag.replace("-", " ").replace("_", " ")) for tag in themes}
-    by_size = sorted(themes, key=lambda tag: (-len(themes[tag]), tag))
-    for index, statement in enumerate(ordered):
-        if statement.tags:
-            continue
-        for tag in by_size:
-            if tag_words[tag] and tag_words[tag] <= words[index]:
-                themes[tag].append(index)
-                break
-    return {tag: sorted(members) for tag, members in sorted(themes.items())}
+            tag_of.setdefault(statement.text, statement.tags[0])
+    return tag_of
 
 
-def _keyword_cover(
-    ordered: list[Statement],
-    words: list[frozenset[str]],
-    remaining: list[int],
-    min_interviews: int,
-) -> list[tuple[str, list[int]]]:
-    """Greedy set cover: repeatedly take the keyword shared by the most interviews."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    # word -> interviews (with how many untaken statements) still using it; kept up to
-    # date as statements are taken, so a keyword's score costs O(1).
-    users: dict[str, Counter[str]] = defaultdict(Counter)
-    for index in remaining:
-        for word in words[index]:
-            postings[word].append(index)
-            users[word][ordered[index].interview] += 1
-    taken: set[int] = set()
-    heap = [(-len(users[word]), word) for word in postings]
-    heapq.heapify(heap)
-    groups: list[tuple[str, list[int]]] = []
-    while heap:
-        negative, word = heapq.heappop(heap)
-        current = len(users[word])
-        if current < min_interviews:
-            continue
-        if current != -negative:  # stale: other themes took some of its statements
-            heapq.heappush(heap, (-current, word))
-            continue
-        members = [i for i in postings[word] if i not in taken]
-        taken.update(members)
-        for index in members:
-            interview = ordered[index].interview
-            for other in words[index]:
-                counter = users[other]
-                counter[interview] -= 1
-                if not counter[interview]:
-                    del counter[interview]
-        groups.append((word, members))
-    return groups
+def _join_tags(
+    groups: dict[str, list[Statement]],
+    tags: list[str],
+    untagged: list[str],
+    vectors: np.ndarray,
+    row_of: dict[str, int],
+    join_threshold: float,
+) -> dict[str, str]:
+    """The tag each untagged text joins: the closest tag centroid, if close enough."""
+    import numpy as np
+
+    centroids = np.stack([_centroid(groups[tag], vectors, row_of) for tag in tags])
+    similarities = vectors[[row_of[text] for text in untagged]] @ centroids.T
+    best = np.argmax(similarities, axis=1)
+    return {
+        text: tags[int(best[i])]
+        for i, text in enumerate(untagged)
+        if similarities[i, best[i]] >= join_threshold
+    }
 
 
-# A longer label may run through small words ("know where everything is") but starts on
-# a content word and ends on one, or on a form of "to be", never hanging ("paid for the").
-_COPULAS = frozenset({"is", "are", "was", "were"})
-_LONGEST_LABEL = 5  # words
-_LABEL_SAMPLE = 200  # statements
+def _centroid(members: list[Statement], vectors: np.ndarray, row_of: dict[str, int]) -> np.ndarray:
+    import numpy as np
+
+    total = vectors[[row_of[s.text] for s in members]].sum(axis=0)
+    norm = float(np.linalg.norm(total))
+    return total / norm if norm > 0 else total
 
 
-def _phrase_label(group: list[Statement], anchor: str) -> str:
-    """Name an automatic theme by what its statements share, never by one person's words.
+def _tag_theme(
+    tag: str, members: list[Statement], vectors: np.ndarray, row_of: dict[str, int]
+) -> Theme:
+    members = sorted(members, key=statement_order)
+    centroid = _centroid(members, vectors, row_of)
+    typical = {s.text: float(vectors[row_of[s.text]] @ centroid) for s in members}
+    return Theme(_humanise(tag), members, tag=tag, ranked=_ranked(members, typical))
 
-    The longest phrase of three to five words around the shared keyword that at least
-    three statements and half of them use ("know where everything is"); else the two-word
-    phrase most statements use ("bank sync"); else the keyword itself ("Invoices").
-    """
-    # What most statements share shows in any large sample; the first ones (in a fixed
-    # order) keep labelling linear in big studies.
-    group = group[:_LABEL_SAMPLE]
-    counts: Counter[tuple[str, ...]] = Counter()
-    surfaces: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for statement in group:
-        tokens = [_surface(token, i > 0) for i, token in enumerate(_TOKEN.findall(statement.text))]
-        lowered = [token.lower() for token in tokens]
-        content = [is_content_word(t) for t in lowered]
-        # A content word's stem, or a small word as it is, to compare phrases by.
-        words = [stem(t) if c else t for t, c in zip(lowered, content, strict=True)]
-        seen: set[tuple[str, ...]] = set()
-        for index, word in enumerate(words):
-            if word != anchor or not content[index]:
-                continue
-            for start in range(max(0, index - _LONGEST_LABEL + 1), index + 1):
-                for end in range(index + 1, min(len(words), start + _LONGEST_LABEL) + 1):
-                    key = tuple(words[start:end])
-                    if key in seen or not _label_shaped(lowered[start:end], content[start:end]):
-                        continue
-                    seen.add(key)
-                    counts[key] += 1
-                    surfaces[key][" ".join(tokens[start:end])] += 1
-    # A longer label says more, so it must be shared more: by three statements and half.
-    needed = max(3, (len(group) + 1) // 2)
-    longer = sorted(
-        (-len(key), -n, key) for key, n in counts.items() if len(key) > 2 and n >= needed
+
+def _meaning_themes(
+    free: dict[str, list[Statement]],
+    vectors: np.ndarray,
+    row_of: dict[str, int],
+    threshold: float,
+    attach_threshold: float,
+) -> list[Theme]:
+    """Cluster the untagged texts by meaning; one theme per cluster."""
+    import numpy as np
+
+    from jtbd.synthesis.clustering import centroid_clusters
+
+    # Most repeated first, then alphabetical: the leaders are the commonest wordings.
+    texts = sorted(free, key=lambda text: (-len(free[text]), text))
+    weights = np.array([len(free[text]) for text in texts], dtype=np.float32)
+    clusters, similarity = centroid_clusters(
+        vectors[[row_of[text] for text in texts]], weights, threshold, attach_threshold
     )
-    pairs = sorted((-n, key) for key, n in counts.items() if len(key) == 2 and n >= 2)
-    if longer:
-        key = longer[0][2]
-    elif pairs:
-        key = pairs[0][1]
-    else:
-        key = (anchor,)
-    if key not in surfaces:
-        return anchor
-    text = min(surfaces[key].items(), key=lambda item: (-item[1], item[0]))[0]
-    return text[:1].upper() + text[1:]
+    themes = []
+    for cluster in clusters:
+        members = sorted((s for i in cluster for s in free[texts[i]]), key=statement_order)
+        typical = {texts[i]: float(similarity[i]) for i in cluster}
+        ranked = _ranked(members, typical)
+        themes.append(Theme(_auto_label(ranked, typical), members, ranked=ranked))
+    return themes
 
 
-def _label_shaped(words: list[str], content: list[bool]) -> bool:
-    """A phrase a label can be: two words are both content words, as they always were;
-    a longer one starts on a content word and does not end on one that leaves it hanging."""
-    if len(words) == 2:
-        return all(content)
-    return content[0] and (content[-1] or words[-1] in _COPULAS)
+def _ranked(members: list[Statement], typical: dict[str, float]) -> list[Statement]:
+    """Most typical first; a verbatim quote wins a tie, its words carry more."""
+    return sorted(
+        members, key=lambda s: (-round(typical[s.text], 3), not s.quote, *statement_order(s))
+    )
 
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+def _auto_label(ranked: list[Statement], typical: dict[str, float]) -> str:
+    """The label of an automatic theme: its most typical statement, shortened.
+
+    Among the statements nearly as typical as the best (within 0.05), the one whose label
+    is shortest wins: a short statement names a theme better than a long one cut short.
+    """
+    texts = list(dict.fromkeys(s.text for s in ranked))
+    if len(texts) == 1 and len({s.interview for s in ranked}) == 1:
+        return _shorten(texts[0], SINGLE_LABEL_CHARS)
+    best = typical[texts[0]]
+    near = [text for text in texts if typical[text] >= best - 0.05]
+    labels = _worded(map(short_label, near))
+    if not labels:  # nothing but punctuation near the top: name it by any words it has
+        labels = _worded(map(short_label, texts)) or ["(no text)"]
+    # Says something (two content words) first, then whole rather than cut, then short.
+    return min(
+        labels,
+        key=lambda label: (len(content_words(label)) < 2, label.endswith("…"), len(label), label),
+    )
 
 
-def _surface(token: str, inside: bool) -> str:
-    """Lower case, except what is capitalised for its own sake: acronyms ("VAT"), "I", and
-    names inside a sentence ("Sunday", "SageDesk"); a sentence's first word is lowered."""
-    if token.isupper() and (len(token) > 1 or token == "I"):
-        return token
-    return token if inside and token[:1].isupper() else token.lower()
+def _worded(labels: Iterable[str]) -> list[str]:
+    return [label for label in labels if any(c.isalnum() for c in label)]
 
 
-def _shorten(text: str, limit: int = 80) -> str:
+def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from jtbd.guide import GuideLibrary
+from jtbd.guides.library import GuideLibrary
+from jtbd.resources import guides_dir
 from tests.conftest import fill_in_template
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "guides"
@@ -60,8 +63,41 @@ def test_list(run: Run) -> None:
     lines = result.stdout.splitlines()
     assert [line.split()[0] for line in lines] == TYPES
     intercept = next(line for line in lines if line.startswith("intercept "))
-    assert intercept.split()[1:4] == ["5", "min", "en,"]
+    assert intercept.split()[1:4] == ["6", "min", "en,"]
     assert "A short on-site or in-store interview" in intercept
+
+
+def _printed_minutes(text: str) -> int:
+    """The length a rendered guide states in its frontmatter (``minutes: N``)."""
+    match = re.search(r"^minutes: (\d+)$", text, re.MULTILINE)
+    assert match, text[:300]
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_list_shows_the_minutes_the_guide_prints(run: Run, lang: str) -> None:
+    listed = run("new-guide", "--list", "--lang", lang)
+    assert listed.exit_code == 0, listed.stderr
+    minutes = {line.split()[0]: int(line.split()[1]) for line in listed.stdout.splitlines()}
+    assert set(minutes) == set(TYPES)
+    for guide_type, shown in minutes.items():
+        guide = run("new-guide", "--type", guide_type, "--lang", lang)
+        assert guide.exit_code == 0, guide.stderr
+        printed = _printed_minutes(guide.stdout)
+        assert shown == printed, guide_type
+        assert f"about {printed} " in guide.stdout or f"circa {printed} " in guide.stdout
+
+
+def test_list_ignores_a_declared_length_that_disagrees(run: Run, tmp_path: Path) -> None:
+    # An older file may still say `minutes:`; the questions' sum is the one number shown.
+    mine = tmp_path / "guides"
+    mine.mkdir()
+    text = (FIXTURES / "custom" / "onboarding.yaml").read_text(encoding="utf-8")
+    (mine / "onboarding.yaml").write_text(text.replace("minutes: 6\n", "minutes: 40\n", 1))
+    listed = run("new-guide", "--list", "--guides-dir", mine)
+    line = next(line for line in listed.stdout.splitlines() if line.startswith("onboarding "))
+    guide = run("new-guide", "--guides-dir", mine, "--type", "onboarding")
+    assert line.split()[1] == "6" and _printed_minutes(guide.stdout) == 6
 
 
 def test_list_includes_the_users_types(run: Run) -> None:
@@ -267,6 +303,90 @@ def test_lint_every_bundled_and_rendered_guide(run: Run, tmp_path: Path) -> None
     assert result.stderr == f"no problems in {len(paths)} files\n"
 
 
+def _lint_dir(tmp_path: Path, name: str, message: str) -> Path:
+    """A --guides-dir holding a copy of the English rules under ``name``, one message changed."""
+    folder = tmp_path / "my-guides"
+    folder.mkdir(exist_ok=True)
+    rules = (guides_dir() / "_lint.yaml").read_text(encoding="utf-8")
+    old = "asks what they would do, not what they did; ask about a real past event"
+    assert old in rules
+    (folder / name).write_text(rules.replace(old, message), encoding="utf-8")
+    return folder
+
+
+def test_lint_guides_dir_rules_replace_the_bundled_ones(run: Run, tmp_path: Path) -> None:
+    folder = _lint_dir(tmp_path, "_lint.yaml", "our team asks for a real event instead")
+    guide = tmp_path / "g.md"
+    guide.write_text("- What would you do with a faster tool?\n", encoding="utf-8")
+    bundled = run("lint-guide", guide)
+    assert "hypothetical: asks what they would do" in bundled.stdout
+    mine = run("lint-guide", "--guides-dir", folder, guide)
+    assert mine.exit_code == 1
+    assert mine.stdout == f"{guide}:1: hypothetical: our team asks for a real event instead\n"
+
+
+def test_lint_guides_dir_adds_a_language(run: Run, tmp_path: Path) -> None:
+    folder = _lint_dir(tmp_path, "_lint.fr.yaml", "une question hypothétique")
+    guide = tmp_path / "g.fr.md"  # the language from the file name
+    guide.write_text("- What would you do with a faster tool?\n", encoding="utf-8")
+    without = run("lint-guide", guide)
+    assert without.exit_code == 2
+    assert "no lint rules for language 'fr'; available: en, it" in without.stderr
+    result = run("lint-guide", "--guides-dir", folder, guide)
+    assert result.stdout == f"{guide}:1: hypothetical: une question hypothétique\n"
+
+
+def test_lint_guides_dir_must_be_a_folder(run: Run) -> None:
+    result = run("lint-guide", "--guides-dir", "nope", FIXTURES / "markdown" / "good-guide.md")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --guides-dir nope: not a folder\n"
+
+
+# -- help text -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["new-guide", "lint-guide"])
+def test_help_fits_80_columns_without_breaking_a_sentence(command: str) -> None:
+    env = {**os.environ, "COLUMNS": "80", "TERMINAL_WIDTH": "80", "NO_COLOR": "1"}
+    code = "from jtbd.cli import main; main()"
+    out = subprocess.run(
+        [sys.executable, "-c", code, command, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    start = next(index for index, line in enumerate(lines) if "Usage:" in line)
+    assert "{" not in lines[start] and "}" not in lines[start], lines[start]
+    # The description: a paragraph ends a sentence, and a line breaks early only there
+    # (wrapped at the width, never at a line break of the source).
+    end = next(index for index, line in enumerate(lines) if line.startswith("╭"))
+    description = lines[start + 1 : end]
+    for line, after in zip(description, description[1:] + [""], strict=True):
+        if line.strip() and not after.strip():
+            assert line.endswith((".", ":")), description
+        elif line.strip():
+            assert len(line) >= 60, description
+    # Each option's help fits its row: no row continues on the next line.
+    rows = [line for line in lines if line.startswith("│")]
+    assert rows and all(len(line) <= 80 for line in lines)
+    for row in rows:
+        assert row[2:].lstrip().startswith(("-", "*")), f"wrapped help line: {row!r}"
+
+
+def test_lint_format_choices_are_shown_together() -> None:
+    env = {**os.environ, "COLUMNS": "80", "NO_COLOR": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", "from jtbd.cli import main; main()", "lint-guide", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    assert "<text|json>" in out
+
+
 def test_lint_bad_format_is_a_usage_error(run: Run) -> None:
     result = run("lint-guide", FIXTURES / "markdown" / "good-guide.md", "--format", "xml")
     assert result.exit_code == 2
@@ -295,6 +415,6 @@ def test_lint_malformed_yaml_guide(run: Run) -> None:
 def test_cli_does_not_import_the_guide_library_at_start_up() -> None:
     code = (
         "import sys, jtbd.cli; "
-        "assert not {'jtbd.guide', 'jtbd.guide_lint', 'jtbd.guide_render'} & set(sys.modules)"
+        "assert not [m for m in sys.modules if m.startswith('jtbd.guides')], sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

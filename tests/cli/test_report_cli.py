@@ -72,9 +72,30 @@ def test_markdown_report_writes_the_svg_beside_it(ingested, tmp_path):
 def test_format_follows_the_output_name(ingested, tmp_path):
     assert ingested("report", "-o", tmp_path / "r.json").exit_code == 0
     assert json.loads((tmp_path / "r.json").read_text())["interviews"] == 13
-    result = ingested("report", "-o", tmp_path / "r.txt")
+    result = ingested("report", "-o", tmp_path / "r.docx")
     assert result.exit_code == 2
-    assert "--format" in result.stderr
+    assert "--format" in result.stderr and "r.docx" in result.stderr
+
+
+def test_terminal_report_to_a_txt_file_is_plain_text(ingested, tmp_path):
+    result = ingested("report", "-o", tmp_path / "report.txt")
+    assert result.exit_code == 0, result.stderr
+    assert f"wrote {tmp_path / 'report.txt'}" in result.stderr
+    text = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in text  # no ANSI colour or style codes
+    assert "Push of the situation" in text and "Appendix" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    # --format terminal with a file name of any kind writes the same plain text
+    assert ingested("report", "--format", "terminal", "-o", tmp_path / "r.out").exit_code == 0
+    assert (tmp_path / "r.out").read_text(encoding="utf-8") == text
+
+
+def test_terminal_report_has_no_template(ingested, tmp_path):
+    template = tmp_path / "mine.html.j2"
+    template.write_text("x")
+    result = ingested("report", "--format", "terminal", "--template", template)
+    assert result.exit_code == 2
+    assert "no template" in result.stderr
 
 
 def test_json_contract(ingested):
@@ -155,6 +176,9 @@ def test_by_segment_side_by_side(ingested):
     assert sum(theme["by_segment"].values()) == theme["count"]
     terminal = ingested("report", "--by", "role").stdout
     assert "agency-owner" in terminal and "shop-owner" in terminal
+    # the segment columns do not squeeze the quotes into a column a word wide
+    first_quote = theme["quotes"][0]["text"]
+    assert first_quote[:40] in " ".join(terminal.split())
 
 
 def test_by_unknown_attribute(ingested):
@@ -254,8 +278,9 @@ def test_report_from_folder_with_bad_notes_reports_the_rest_and_exits_1(run, bad
     (folder / "good.md").write_text("---\nid: good\n---\n## Push\n- Re-typing VAT\n")
     result = run("report", folder, "--format", "json")
     assert result.exit_code == 1
-    assert json_out(result)["interviews"] == 1
-    assert result.stderr.count("error:") == 2
+    assert json_out(result)["interviews"] == 1  # consent.md: consent unclear, excluded
+    assert result.stderr.count("error:") == 1
+    assert "consent: 'maybe later' is neither yes nor no" in result.stderr
 
 
 def test_a_markdown_report_saved_among_the_notes_is_not_ingested(run, examples_dir, tmp_path):

@@ -149,7 +149,7 @@ def test_job_statements_parsed_or_kept_whole_with_warning(tmp_path):
     ]
     assert jobs[2].text == "Basically wants the books off her mind"
     assert [j.line for j in jobs] == [2, 4, 7]
-    assert [w.line for w in result.warnings] == [7]
+    assert [w.line for w in result.warnings] == [7, None]  # the unfitting job; no forces
     assert "When ..., I want to" in result.warnings[0].message
 
 
@@ -215,8 +215,8 @@ def test_frontmatter_must_be_a_mapping(tmp_path):
 
 def test_wrong_type_in_frontmatter_names_the_field_and_line(tmp_path):
     with pytest.raises(NoteError) as caught:
-        note(tmp_path, "---\nid: p1\nconsent: perhaps\n---\n## Push\n- x\n")
-    assert "consent" in caught.value.message
+        note(tmp_path, "---\nid: p1\nparticipant: [Ann, Bo]\n---\n## Push\n- x\n")
+    assert "participant" in caught.value.message
     assert caught.value.line == 3
 
 
@@ -264,7 +264,8 @@ def test_placeholder_jobs_and_timeline_are_free_notes(tmp_path):
     interview = result.interview
     assert [job.so for job in interview.jobs] == ["relax"]
     assert [event.text for event in interview.timeline] == ["in March"]
-    (warning,) = result.warnings
+    warning, no_forces = result.warnings
+    assert no_forces.message.startswith("no forces found")
     assert warning.line == 2
     assert warning.message.startswith("3 unfilled template placeholders, the first ")
     assert warning.message.endswith("(fill them in or delete them)")

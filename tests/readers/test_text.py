@@ -23,13 +23,23 @@ def test_accepted_encodings_read_the_same(name):
     assert "\r" not in interview.model_dump_json()
 
 
-def test_latin1_bytes_are_an_error_with_the_line():
-    with pytest.raises(NoteError) as caught:
-        read_note(FIXTURES / "bad" / "not-text" / "latin1.md")
-    assert caught.value.line == 5
-    assert "UTF-8" in caught.value.message
+def test_latin1_bytes_are_read_with_a_warning_naming_the_encoding():
+    result = read_note(FIXTURES / "bad" / "not-text" / "latin1.md")
+    warning = result.warnings[0]
+    assert warning.line == 5
+    assert "not UTF-8: read as cp1252" in warning.message
 
 
 def test_binary_file_with_note_extension_is_an_error():
     with pytest.raises(NoteError, match="not valid|NUL"):
         read_note(FIXTURES / "bad" / "not-text" / "binary.md")
+
+
+def test_a_file_mixing_utf8_and_cp1252_lines_keeps_both_right():
+    from jtbd.readers.text import decode_text
+
+    data = "café in UTF-8\n".encode() + b"Caf\xe9 in cp1252 \x80\n"
+    text, warning = decode_text(data, "mixed.md")
+    assert text == "café in UTF-8\nCafé in cp1252 €\n"
+    assert warning is not None and warning.line == 2
+    assert warning.message.startswith("mixed encodings: 1 line not UTF-8, read as cp1252")

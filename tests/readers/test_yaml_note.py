@@ -65,7 +65,7 @@ def test_yaml_note_reads_every_part_with_lines(tmp_path):
         ("forces:\n  push: just a string\n", "forces.push", 2),
         ("forces:\n  ambition: [x]\n", "forces.ambition", 2),
         ("jobs: {when: x}\n", "jobs", 1),
-        ("consent: sometimes\nforces: {push: [x]}\n", "consent", 1),
+        ("participant: {first: Ann}\nforces: {push: [x]}\n", "participant", 1),
     ],
 )
 def test_wrong_type_names_the_field_and_line(tmp_path, text, field, line):

@@ -89,8 +89,16 @@ def test_saturation_reached_when_the_last_interviews_repeat_old_themes():
 
 
 def test_saturation_not_reached_while_new_themes_keep_coming():
-    words = ["bank", "receipt", "invoice", "tax", "payroll", "stock", "travel"]
-    notes = [_dated(n, ("push", words[n])) for n in range(BASE_SIZE + RUN_LENGTH)]
+    pains = [
+        "the bank app logs me out every morning",
+        "my dog chewed through the printer cable",
+        "payroll in December is a nightmare",
+        "the stock count never matches the till",
+        "train tickets for client visits are expensive",
+        "the tax forms use words nobody understands",
+        "our office wifi drops during video calls",
+    ]
+    notes = [_dated(n, ("push", pains[n])) for n in range(BASE_SIZE + RUN_LENGTH)]
     saturation = build_report(notes).saturation
     assert not saturation.reached
     assert saturation.run_new == RUN_LENGTH

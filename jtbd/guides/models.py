@@ -40,8 +40,8 @@ class Question(StrictData):
     """1 = must ask, 2 = should ask, 3 = nice to have."""
 
 
-class Section(StrictData):
-    """A part of the interview: a title, notes for the interviewer, its questions."""
+class GuideSection(StrictData):
+    """A part of an interview guide: a title, notes for the interviewer, its questions."""
 
     title: Text
     notes: str = ""
@@ -81,11 +81,12 @@ class Guide(StrictData):
     type: Annotated[str, Field(pattern=TYPE_NAME.pattern)]
     title: Text
     description: Text
-    minutes: Minutes
-    """The target length of the interview."""
+    minutes: Minutes | None = None
+    """Accepted so that older files still load, and otherwise ignored: a guide's length is
+    always ``question_minutes``, so ``--list`` and the guide itself show one number."""
     consent: Consent | None = None
     """A script of this guide's own, e.g. a short one for intercepts; else _common's."""
-    sections: Annotated[list[Section], Field(min_length=1)]
+    sections: Annotated[list[GuideSection], Field(min_length=1)]
     notes_template: NotesOverride = NotesOverride()
 
     @property

@@ -1,7 +1,8 @@
 """The rules of ``jtbd lint-guide``: what makes an interview question a bad one.
 
 The rules are code; the phrases they look for are data, one file per language in the
-bundled guides folder (``_lint.yaml`` for English, ``_lint.<lang>.yaml`` for the others).
+bundled guides folder (``_lint.yaml`` for English, ``_lint.<lang>.yaml`` for the others);
+a file of the same name in the user's ``--guides-dir`` replaces the bundled one.
 Each rule has a list of regular expressions, matched case-insensitively against each
 sentence of a question; a pattern anchored with ``^`` matches at the start of a sentence.
 
@@ -26,9 +27,9 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import DEFAULT_LANG, read_yaml, split_name, validate
-from jtbd.guide_models import StrictData
-from jtbd.resources import guides_dir
+from jtbd.guides.files import DEFAULT_LANG, read_yaml, validate
+from jtbd.guides.library import GuideLibrary
+from jtbd.guides.models import StrictData
 
 RuleId = Literal["hypothetical", "leading", "closed", "double-barrelled", "future"]
 RULE_IDS: tuple[RuleId, ...] = ("hypothetical", "leading", "closed", "double-barrelled", "future")
@@ -89,24 +90,22 @@ class Finding:
     message: str
 
 
-def lint_languages() -> list[str]:
-    """The languages the lint rules exist for, English first."""
-    langs = {
-        parts[1]
-        for path in guides_dir().iterdir()
-        if (parts := split_name(path)) is not None and parts[0] == "_lint"
-    }
-    return sorted(langs, key=lambda lang: (lang != DEFAULT_LANG, lang))
+def lint_languages(library: GuideLibrary | None = None) -> list[str]:
+    """The languages the lint rules exist for (in ``library``, else bundled), English first."""
+    return (library or GuideLibrary()).shared_languages("_lint")
 
 
-def load_rules(lang: str = DEFAULT_LANG) -> RuleSet:
-    """The rules of a language; UsageError listing the languages there are rules for."""
-    name = "_lint.yaml" if lang == DEFAULT_LANG else f"_lint.{lang}.yaml"
-    path = guides_dir() / name
-    if not path.is_file():
-        raise UsageError(
-            f"no lint rules for language {lang!r}; available: {', '.join(lint_languages())}"
-        )
+def load_rules(lang: str = DEFAULT_LANG, library: GuideLibrary | None = None) -> RuleSet:
+    """The rules of a language; UsageError listing the languages there are rules for.
+
+    The rules file is looked up in ``library`` (the user's folder first); without one, in
+    the bundled guides.
+    """
+    library = library or GuideLibrary()
+    path = library.shared_path("_lint", lang)
+    if path is None:
+        available = ", ".join(library.shared_languages("_lint"))
+        raise UsageError(f"no lint rules for language {lang!r}; available: {available}")
     data = validate(_LintData, read_yaml(path), path, "a lint rules file")
 
     def compile_all(patterns: list[str], field: str) -> tuple[re.Pattern[str], ...]:

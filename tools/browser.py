@@ -1,6 +1,9 @@
 """A tiny headless-Chromium driver over the DevTools protocol, on a pipe (no extra packages).
 
-Used by the HTML report test and by ``tools/screenshot_diagram.py``.
+Development tooling, not part of the package: used by the HTML report test
+(``tests/rendering/test_browser.py``), by ``docs/make_diagram_png.py`` (``make docs``) and by
+``tools/screenshot_report.py``, which saves the HTML report as a phone and a desktop would
+show it.
 """
 
 from __future__ import annotations
@@ -133,17 +136,35 @@ class Browser:
                 problems.append(f"console: {params['entry'].get('text')}")
         return problems
 
+    def set_width(self, width: int, scale: float = 1) -> None:
+        """Lay the page out as a screen ``width`` CSS pixels wide (a phone below 600)."""
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": 900, "deviceScaleFactor": scale, "mobile": width < 600},
+        )
+
+    def page_size(self) -> tuple[int, int]:
+        """The laid-out page's full width and height in CSS pixels."""
+        width, height = self.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+        )
+        return int(width), int(height)
+
+    def screenshot_area(self, path: Path, x: float, y: float, width: float, height: float) -> None:
+        """Save a PNG of one area of the page (it may lie below the first screen)."""
+        clip = {"x": x, "y": y, "width": width, "height": height, "scale": 1}
+        data = self.call(
+            "Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True}
+        )["data"]
+        path.write_bytes(base64.b64decode(data))
+
     def screenshot(self, path: Path, selector: str) -> None:
         """Save a PNG of the element matching ``selector``."""
         box = self.evaluate(
             f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
             ".getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })()"
         )
-        clip = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
-        data = self.call(
-            "Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True}
-        )["data"]
-        path.write_bytes(base64.b64decode(data))
+        self.screenshot_area(path, *box)
 
     def close(self) -> None:
         """Stop Chromium and remove its profile."""

@@ -1,7 +1,8 @@
 """Render interview guides and their matching notes templates through Jinja templates.
 
-Templates are looked up in the user's folder first (``--template``), then in the bundled
-``templates/``, so a user's template can extend or include the bundled ones.
+Templates load the way the report's do (``jtbd.rendering.templates.template_loader``): the
+user's own file (``--template``) first, then the bundled ``templates/``, so a user's
+template can extend or include the bundled ones.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from typing import Any
 
 import jinja2
 
-from jtbd.errors import TemplateError
-from jtbd.guide import (
+from jtbd.guides.fitting import (
     Fit,
-    LoadedGuide,
     fill_placeholders,
     fit_to_minutes,
     map_strings,
     placeholder_values,
 )
+from jtbd.guides.library import LoadedGuide
 from jtbd.models import ForceKind, SwitchStage
 from jtbd.rendering.templates import environment as report_environment
+from jtbd.rendering.templates import render, template_name
 
 GUIDE_TEMPLATE = "guide.md.j2"
 NOTES_TEMPLATE = "notes-template.md.j2"
@@ -119,9 +120,9 @@ def render_notes_template(
     return _render(template, NOTES_TEMPLATE, context)
 
 
-def environment(user_folder: Path | None = None) -> jinja2.Environment:
-    """The report's environment (the user's folder first, strict), plus the guide filters."""
-    env = report_environment(user_folder)
+def environment(template: Path | None = None) -> jinja2.Environment:
+    """The report's environment (the user's file first, strict), plus the guide filters."""
+    env = report_environment(template=template)
     env.autoescape = False  # guides are Markdown, whatever a user's template is called
     env.filters["fill"] = _fill
     env.filters["yaml_value"] = _yaml_value
@@ -129,22 +130,8 @@ def environment(user_folder: Path | None = None) -> jinja2.Environment:
 
 
 def _render(template: Path | None, default_name: str, context: dict[str, Any]) -> str:
-    if template is not None:
-        if not template.is_file():
-            raise TemplateError(f"{template}: template not found")
-        env, name = environment(template.parent), template.name
-    else:
-        env, name = environment(), default_name
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as error:
-        where = f"{error.filename or name}:{error.lineno}"
-        raise TemplateError(f"{where}: {error.message}") from None
-    except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"{name}: template {error.name!r} not found") from None
-    except jinja2.TemplateError as error:
-        # StrictUndefined: a user's template asked for something the guide does not have.
-        raise TemplateError(f"{template or name}: {error.message}") from None
+    name = template_name(template) if template is not None else default_name
+    return render(environment(template), name, context)
 
 
 def _fill(text: str, **values: Any) -> str:

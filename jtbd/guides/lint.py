@@ -12,6 +12,8 @@ Two kinds of file are understood:
 
 The language of the rules: ``lang`` when given; for Markdown the frontmatter ``lang:``,
 then a ``.<lang>.md`` file name; for YAML the file name (``churn.it.yaml``); else English.
+The rules come from the guide library, so a ``_lint[.<lang>].yaml`` in ``--guides-dir``
+replaces the bundled one. Markdown syntax is read by ``jtbd.guides.markdown.scan_guide``.
 """
 
 from __future__ import annotations
@@ -20,21 +22,19 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from jtbd.errors import GuideError, UsageError
-from jtbd.guide import DEFAULT_LANG, parse_guide, parse_yaml, split_name
-from jtbd.guide_lint_rules import RuleSet, check_question, is_question, load_rules
+from jtbd.guides.files import DEFAULT_LANG, parse_guide, parse_yaml, split_name
+from jtbd.guides.library import GuideLibrary
+from jtbd.guides.lint_rules import RuleSet, check_question, is_question, load_rules
+from jtbd.guides.markdown import scan_guide
 from jtbd.safe_yaml import SafeLoader
 
 FORMATS = ("text", "json")
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])(?:\s+(?:\[[ xX]\]\s+)?(.*))?$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}(\s|$)")
 _LANG_LINE = re.compile(r"^lang\s*:\s*['\"]?([A-Za-z]{2,3})['\"]?\s*(#.*)?$")
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
 @dataclass(frozen=True)
@@ -59,8 +59,14 @@ class LintProblem:
         return f"{self.file}:{self.line}: {self.rule}: {self.message}"
 
 
-def lint_file(path: Path, lang: str | None = None) -> list[LintProblem]:
-    """Check every question of a Markdown or YAML guide; problems sorted by line."""
+def lint_file(
+    path: Path, lang: str | None = None, library: GuideLibrary | None = None
+) -> list[LintProblem]:
+    """Check every question of a Markdown or YAML guide; problems sorted by line.
+
+    ``library`` is where the rules come from (the user's ``--guides-dir`` first); the
+    bundled rules without it.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -74,10 +80,10 @@ def lint_file(path: Path, lang: str | None = None) -> list[LintProblem]:
     if path.suffix.lower() in (".yaml", ".yml"):
         if path.name.startswith("_"):
             return []  # shared text and phrase lists beside the guides: no questions
-        rules = load_rules(lang or (split_name(path) or ("", DEFAULT_LANG))[1])
+        rules = load_rules(lang or (split_name(path) or ("", DEFAULT_LANG))[1], library)
         questions = yaml_questions(text, path)
     else:
-        rules = load_rules(lang or markdown_language(text, path))
+        rules = load_rules(lang or markdown_language(text, path), library)
         questions = markdown_questions(text, rules)
     return lint_questions(questions, rules, str(path))
 
@@ -94,14 +100,10 @@ def lint_questions(questions: list[QuestionText], rules: RuleSet, file: str) -> 
 
 def markdown_language(text: str, path: Path) -> str:
     """The language of a Markdown guide: frontmatter ``lang:``, then ``name.it.md``."""
-    lines = text.splitlines()
-    if lines and lines[0].strip() == "---":
-        for line in lines[1:]:
-            if line.strip() in ("---", "..."):
-                break
-            match = _LANG_LINE.match(line.strip())
-            if match:
-                return match.group(1).lower()
+    for line in scan_guide(text).frontmatter:
+        match = _LANG_LINE.match(line.strip())
+        if match:
+            return match.group(1).lower()
     suffixes = path.suffixes
     if len(suffixes) >= 2 and re.fullmatch(r"\.[a-z]{2,3}", suffixes[-2]):
         return suffixes[-2][1:]
@@ -110,75 +112,26 @@ def markdown_language(text: str, path: Path) -> str:
 
 def markdown_questions(text: str, rules: RuleSet) -> list[QuestionText]:
     """The questions of a Markdown guide, each with the line it starts on."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     units: list[tuple[int, str, bool]] = []  # (line, text, is a list item)
-    item: list[Any] | None = None  # the open list item: [line, [parts]]
-    fence: str | None = None
-    in_comment = False
-
-    def close() -> None:
-        nonlocal item
+    item: tuple[int, list[str]] | None = None  # the open list item: its line and parts
+    for line in scan_guide(text).lines:
+        if line.kind == "text" and item is not None:
+            item[1].append(line.text)  # a wrapped line of the open list item
+            continue
         if item is not None:
             units.append((item[0], " ".join(item[1]), True))
             item = None
-
-    for number, raw in enumerate(lines[_body_start(lines) :], _body_start(lines) + 1):
-        stripped = raw.strip()
-        if fence is not None:
-            fence = None if stripped.startswith(fence) else fence
-            continue
-        if stripped.startswith(("```", "~~~")):
-            close()
-            fence = stripped[:3]
-            continue
-        if in_comment or "<!--" in stripped:
-            stripped, in_comment = _without_comments(stripped, in_comment)
-        if not stripped:
-            close()
-            continue
-        if _HEADING.match(raw) or stripped.startswith((">", "|")) or _is_rule(stripped):
-            close()
-            continue
-        match = _LIST_ITEM.match(raw)
-        if match:
-            close()
-            item = [number, [match.group(1) or ""]]
-        elif item is not None:
-            item[1].append(stripped)  # a wrapped line of the open list item
-        else:
-            units.append((number, stripped, False))
-    close()
+        if line.kind == "item":
+            item = (line.number, [line.text])
+        elif line.kind == "text":
+            units.append((line.number, line.text, False))
+    if item is not None:
+        units.append((item[0], " ".join(item[1]), True))
     return [
         QuestionText(line, text.strip())
         for line, text, listed in units
         if text.strip() and (_ends_with_question(text) or (listed and is_question(text, rules)))
     ]
-
-
-def _body_start(lines: list[str]) -> int:
-    """The index of the first line after the frontmatter (0 without frontmatter)."""
-    if lines and lines[0].strip() == "---":
-        for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
-                return index + 1
-    return 0
-
-
-def _without_comments(text: str, in_comment: bool) -> tuple[str, bool]:
-    """Drop HTML comments from a line; say whether one is still open at its end."""
-    if in_comment:
-        if "-->" not in text:
-            return "", True
-        text = text.split("-->", 1)[1]
-    text = _HTML_COMMENT.sub("", text)
-    if "<!--" in text:
-        return text.split("<!--", 1)[0].strip(), True
-    return text.strip(), False
-
-
-def _is_rule(text: str) -> bool:
-    """A thematic break such as ``---`` or ``***``."""
-    return len(text) >= 3 and set(text.replace(" ", "")) <= {"-"} | {"*"} | {"_"}
 
 
 def _ends_with_question(text: str) -> bool:

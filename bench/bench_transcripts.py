@@ -1,0 +1,139 @@
+"""Transcript ingest benchmark: cold ingest and unchanged re-ingest against a floor.
+
+    python bench/bench_transcripts.py [--transcripts 1000]
+
+1,000 synthetic one-hour transcripts (about 9,000 words each) in turn as Zoom and Teams
+WebVTT, SubRip, Otter and Rev text, Markdown dialogue and Whisper JSON (see
+transcript_corpus.py). The floor reads every file and splits it into lines: the least a
+reader must do. Targets: cold ingest <= 3x floor; unchanged re-ingest <= 10% of cold.
+Each step runs in a fresh process; best of N, since a shared machine only slows a run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+FLOOR = """
+import sys, time, os
+start = time.perf_counter()
+for directory, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        with open(os.path.join(directory, name), encoding="utf-8") as file:
+            file.read().split("\\n")
+print(time.perf_counter() - start)
+"""
+
+INGEST = """
+import sys, time
+from pathlib import Path
+from jtbd import Workspace, ingest_folder
+start = time.perf_counter()
+with Workspace(Path(sys.argv[2]), create=True) as store:
+    summary = ingest_folder(Path(sys.argv[1]), store)
+assert not summary.errors, summary.errors[:3]
+print(time.perf_counter() - start)
+"""
+
+# One process, no pool: what each format costs to parse, per file (CPU seconds).
+PER_FORMAT = """
+import gc, sys, time, os
+from collections import defaultdict
+gc.disable()  # as ingest reads: its parsing runs with the cyclic GC paused
+from jtbd.readers import read_note_bytes
+costs = defaultdict(list)
+for directory, _, files in os.walk(sys.argv[1]):
+    for name in sorted(files)[:28]:
+        path = os.path.join(directory, name)
+        data = open(path, "rb").read()
+        start = time.process_time()
+        for _ in range(3):
+            read_note_bytes(data, path, name).interview_json()
+        parse = (time.process_time() - start) / 3
+        start = time.process_time()
+        for _ in range(3):
+            data.decode().split("\\n")
+        floor = (time.process_time() - start) / 3
+        number = int(name[1:6])
+        costs[(number % 7, name.rsplit(".", 1)[1])].append((parse, floor, len(data)))
+names = ["Zoom vtt", "Teams vtt", "SubRip", "Otter txt", "Rev txt", "Markdown", "Whisper"]
+for (kind, ext), rows in sorted(costs.items()):
+    parse = sum(r[0] for r in rows) / len(rows)
+    floor = sum(r[1] for r in rows) / len(rows)
+    size = sum(r[2] for r in rows) / len(rows) / 1024
+    print(f"  {names[kind]:10s} {size:5.0f} KiB  read {parse * 1000:6.2f} ms  "
+          f"floor {floor * 1000:5.2f} ms  {parse / floor:5.0f}x")
+"""
+
+
+def timed(code: str, *args: str) -> tuple[float, float, float]:
+    """Run code in a fresh interpreter: (wall seconds it printed, CPU seconds, peak MiB).
+
+    CPU time counts the process and its workers; on a busy machine it is the steadier
+    figure, since wall time then also measures the other work.
+    """
+    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE)
+    assert process.stdout is not None
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"benchmark step failed: {code[:40]!r}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return float(output.strip().splitlines()[-1]), cpu, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    from transcript_corpus import write_transcripts
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--transcripts", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3, help="best of N runs [3]")
+    options = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="jtbd-bench-transcripts-"))
+    try:
+        folder, workspace = scratch / "transcripts", scratch / "ws"
+        words = write_transcripts(folder, options.transcripts)
+        files = [p for p in folder.rglob("*") if p.is_file()]
+        size = sum(p.stat().st_size for p in files)
+        print(
+            f"corpus: {len(files)} transcripts, {size / 2**20:.0f} MiB, "
+            f"{size / len(files) / 1024:.0f} KiB and {words:,.0f} spoken words each on average"
+        )
+        timed(FLOOR, str(folder))  # warm the page cache
+        floors, colds, warms = [], [], []
+        for _ in range(options.repeat):
+            floors.append(timed(FLOOR, str(folder)))
+            shutil.rmtree(workspace, ignore_errors=True)
+            colds.append(timed(INGEST, str(folder), str(workspace)))
+            warms.append(timed(INGEST, str(folder), str(workspace)))
+        floor, cold, warm = min(floors), min(colds), min(warms)
+        print(f"load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        print("                             wall      CPU     peak")
+        for name, (wall, cpu, rss) in [
+            ("floor (read + split lines)", floor),
+            ("cold ingest", cold),
+            ("re-ingest, nothing changed", warm),
+        ]:
+            print(f"{name:27s} {wall:6.2f} s {cpu:6.2f} s {rss:5.0f} MiB")
+        print(
+            f"cold ingest: {cold[0] / floor[0]:.0f}x the floor's wall time, "
+            f"{cold[1] / floor[1]:.0f}x its CPU time (target <= 3x); "
+            f"{len(files) / cold[0]:,.0f} transcripts/s"
+        )
+        print(f"re-ingest: {warm[0] / cold[0]:.1%} of cold (target <= 10%)")
+        print("per format, one process (CPU time per file, parse + JSON, against its floor):")
+        subprocess.run([sys.executable, "-c", PER_FORMAT, str(folder)], check=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

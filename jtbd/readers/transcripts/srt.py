@@ -1,0 +1,79 @@
+"""SubRip (``.srt``): numbered blocks, a ``00:00:01,000 --> 00:00:04,000`` line, text.
+
+Written here rather than with the ``srt`` library: it gives no file line per subtitle
+and raises on the first irregular block, where a transcript should be read on with a
+warning naming the line. Shape: the de-facto SubRip format (as documented by the srt
+library and Matroska's subtitle notes): index, timing with comma millis, text lines,
+a blank line; ``<i>``/``<b>``/``<font>`` tags; optional speaker prefixes (Descript,
+diarised Whisper).
+"""
+
+from __future__ import annotations
+
+from jtbd.errors import NoteError
+from jtbd.readers.base import Problem
+from jtbd.readers.transcripts.cues import Cue, Parsed
+from jtbd.readers.transcripts.speakers import label_prefixed
+from jtbd.readers.transcripts.vtt import BLOCK, TIMING, clean_cue_text, cue_times
+
+
+class _Numbering:
+    """Checks the subtitle numbers run 1, 2, 3 ...; reports the first break only."""
+
+    def __init__(self, path: str, warnings: list[Problem]) -> None:
+        self.path, self.warnings = path, warnings
+        self.expected = 1
+        self.reported = False
+
+    def check(self, head: str, line: int) -> int | None:
+        number = int(head) if head.isdigit() else None
+        if number != self.expected and not self.reported:
+            found = str(number) if number is not None else repr(head) if head else "no number"
+            message = f"subtitle numbering broken: expected {self.expected}, found {found}"
+            self.warnings.append(Problem(self.path, message + "; read on in file order", line))
+            self.reported = True
+        self.expected = (number or self.expected) + 1
+        return number
+
+
+def parse_srt(text: str, path: str) -> Parsed:
+    """The cues of a SubRip file; irregular numbering or timing is a warning with its line."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
+    if "-->" not in text:
+        raise NoteError(path, "not a SubRip file: no '00:00:01,000 --> 00:00:04,000' timings", 1)
+    warnings: list[Problem] = []
+    numbering = _Numbering(path, warnings)
+    cues: list[Cue] = []
+    times: dict[str, float] = {}
+    first, position = 1, 0
+    for block in BLOCK.finditer(text):
+        first += text.count("\n", position, block.start())
+        position = block.start()
+        lines = block.group().split("\n")
+        head = lines[0].strip()
+        if "-->" in head:
+            numbering.check("", first)  # no index line
+            timing = 0
+        else:
+            numbering.check(head, first)
+            timing = 1
+        start = end = None
+        if timing < len(lines) and "-->" in lines[timing]:
+            match = TIMING.match(lines[timing])
+            if match is None:
+                message = "subtitle timing line not understood: its text is kept without times"
+                warnings.append(Problem(path, message, first + timing))
+            else:
+                start, end = cue_times(match, times)
+            text_from = timing + 1
+        else:
+            message = "subtitle without a timing line: kept without times"
+            warnings.append(Problem(path, message, first))
+            text_from = timing
+        for number in range(text_from, len(lines)):
+            cleaned = clean_cue_text(lines[number])
+            if cleaned:
+                cues.append(Cue(None, start, end, cleaned, first + number))
+    return Parsed(label_prefixed(cues), warnings)

@@ -1,0 +1,148 @@
+"""Notes typed the way researchers type them after a call (tests/fixtures/messy/).
+
+Each fixture is one case of the notes issue: pseudo-headings, headings in Italian and
+French, Obsidian tags and callouts, natural dates, consent in words, a cp1252 file. All
+text is synthetic. Every test goes through `jtbd ingest` and `jtbd export` or `report`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, json_out, snapshot
+
+MESSY = FIXTURES / "messy"
+
+
+@pytest.fixture
+def ingested(run, tmp_path: Path):
+    folder = tmp_path / "messy"
+    shutil.copytree(MESSY, folder)
+    before = snapshot(folder)
+    summary = json_out(run("ingest", folder, "--json"))
+    assert snapshot(folder) == before, "ingest modified the user's notes"
+    interviews = {i["id"]: i for i in json_out(run("export", "--all"))["interviews"]}
+    return summary, interviews
+
+
+def kinds(interview: dict) -> dict[str, int]:
+    return dict(Counter(force["kind"] for force in interview["forces"]))
+
+
+def warnings_of(summary: dict, name: str) -> list[dict]:
+    return [w for w in summary["warnings"] if w["file"].endswith(name)]
+
+
+def test_pseudo_headings_and_numbered_lists_are_not_all_push(ingested):
+    _, interviews = ingested
+    assert kinds(interviews["m01"]) == {"push": 2, "pull": 2, "anxiety": 1, "inertia": 1}
+
+
+def test_heading_forms_people_type(ingested):
+    summary, interviews = ingested
+    forces = interviews["m02"]["forces"]
+    by_line = {force["line"]: force["kind"] for force in forces}
+    # ATX "Push forces", setext "Push (situation)", "Pull factors", "(continued)",
+    # "2. Pull" as a list item, "Fears & worries", a bold "**Inertia / habits**".
+    assert by_line == {
+        5: "push",
+        9: "push",
+        12: "pull",
+        15: "pull",
+        18: "pull",
+        21: "anxiety",
+        24: "inertia",
+    }
+    messages = [w["message"] for w in warnings_of(summary, "heading-forms.md")]
+    assert any("'Push and pull'" in m and "names push and pull" in m for m in messages)
+    assert any("'Pricing worries'" in m and "tag them #anxiety" in m for m in messages)
+    assert "Per-seat pricing" in interviews["m02"]["notes"]
+
+
+def test_italian_headings_tags_dates_consent_and_job(ingested):
+    _, interviews = ingested
+    note = interviews["m03"]
+    assert kinds(note) == {"push": 1, "pull": 1, "anxiety": 2, "inertia": 1}  # + #ansia
+    assert note["date"] == "2025-06-12" and note["consent"] is True
+    (job,) = note["jobs"]
+    assert (job["when"], job["want"], job["so"]) == (
+        "chiudo il trimestre",
+        "inviare tutto al commercialista",
+        "smettere di preoccuparmi",
+    )
+
+
+def test_french_headings_and_job(ingested):
+    _, interviews = ingested
+    note = interviews["m04"]
+    assert kinds(note) == {"push": 1, "pull": 1, "anxiety": 1, "inertia": 1}
+    assert note["date"] == "2025-06-12"
+    (job,) = note["jobs"]
+    assert (job["when"], job["so"]) == ("le trimestre se termine", "dormir tranquille")
+
+
+def test_obsidian_tags_labels_and_callouts(ingested):
+    _, interviews = ingested
+    note = interviews["m05"]
+    texts = {force["text"]: force["kind"] for force in note["forces"]}
+    assert texts["The till export is always a day late"] == "push"  # #force/push
+    assert texts["Worried the new app cannot read old receipts"] == "anxiety"  # #jtbd/anxiety
+    assert texts["Hates chasing invoices by phone"] == "push"  # #pushes
+    assert texts["What if the bank feed stops one day"] == "anxiety"  # #fear
+    assert texts["Likes that reminders go out by themselves"] == "pull"  # (#push) removed
+    assert texts["the dashboard shows cash at a glance"] == "pull"  # leading #pull:
+    assert texts["the laptop with the old software is dying"] == "push"  # "Push: ..."
+    assert texts["her staff would need training"] == "anxiety"  # "- Anxiety: ..."
+    assert texts["the accountant already knows the old files"] == "inertia"
+    callout = [f for f in note["forces"] if f["quote"]]
+    assert [(f["text"], f["line"]) for f in callout] == [
+        ("I do not want to type five years of numbers again.", 26)
+    ]
+    assert note["date"] == "2025-06-12" and note["consent"] is True
+
+
+def test_obsidian_properties_are_not_segments_and_lists_segment_by_value(run, ingested):
+    report = json_out(run("report", "--format", "json"))
+    segments = report["scope"]["segments"]
+    assert not {"created", "modified", "tags"} & set(segments)
+    by_role = json_out(run("report", "--format", "json", "--by", "role"))
+    assert {"owner", "bookkeeper"} <= set(by_role["segments"])
+    refused = run("report", "--by", "created")
+    assert refused.exit_code == 2
+    assert "never a segment" in refused.stderr
+
+
+def test_cp1252_note_is_read_with_a_warning(ingested):
+    summary, interviews = ingested
+    texts = [force["text"] for force in interviews["m06"]["forces"]]
+    assert texts == [
+        "\u201cRe-typing VAT numbers\u201d costs \u20ac50 a month",
+        "Caf\u00e9 receipts everywhere",
+    ]
+    (warning,) = warnings_of(summary, "cp1252.md")
+    assert "read as cp1252" in warning["message"] and warning["line"] == 5
+
+
+def test_consent_in_words_never_refuses_a_note(run, ingested):
+    summary, interviews = ingested
+    assert summary["errors"] == []
+    assert interviews["m07"]["consent"] is False  # "maybe later": unclear, kept out
+    assert interviews["m08"]["consent"] is False  # withdrawn
+    (warning,) = warnings_of(summary, "consent-values.md")
+    assert "'maybe later' is neither yes nor no" in warning["message"]
+    report = json_out(run("report", "--format", "json"))
+    excluded = {e["interview"]: e["reason"] for e in report["excluded"]}
+    assert excluded["m07"].startswith("consent: maybe later")
+    assert excluded["m08"].startswith("consent: withdrawn")
+    html = run("report", "--format", "html").stdout
+    assert "Private words" not in html and "withdrawn from the study" not in html
+
+
+def test_a_note_with_no_forces_says_so(ingested):
+    summary, _ = ingested
+    (warning,) = warnings_of(summary, "jobs-only.md")
+    assert warning["message"].startswith("no forces found")

@@ -1,0 +1,121 @@
+"""Transcripts through `jtbd ingest` and `jtbd export`, as a user runs them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, FIXTURES, json_out, snapshot
+
+TRANSCRIPTS = FIXTURES / "transcripts"
+TURN_KEYS = {"speaker", "role", "start", "end", "text", "source", "line"}
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Path:
+    """A folder mixing notes and transcripts of every format, in sub-folders."""
+    folder = tmp_path / "interviews"
+    for kind in ("vtt", "srt", "txt", "md", "docx", "whisper"):
+        shutil.copytree(TRANSCRIPTS / kind, folder / kind, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copy(EXAMPLES / "p01-anna-freelancer.md", folder / "p01.md")
+    return folder
+
+
+def test_ingest_then_export_shows_turns_and_statements(run, study):
+    before = snapshot(study)
+    summary = json_out(run("ingest", study, "--json"))
+    assert summary["errors"] == []
+    assert len(summary["added"]) == 16 and "p01" in summary["added"]
+    assert summary["forces"]["push"] >= 1  # the #push in md/bold.md is coded, as in a note
+    assert snapshot(study) == before  # nothing in the folder was touched
+
+    exported = {i["id"]: i for i in json_out(run("export", "--format", "json"))["interviews"]}
+    zoom = exported["zoom"]
+    assert zoom["source"] == "vtt/zoom.vtt"
+    assert all(set(turn) == TURN_KEYS for turn in zoom["turns"])
+    assert zoom["turns"][0] == {
+        "speaker": "Sam Rivera",
+        "role": "interviewer",
+        "start": 1.2,
+        "end": 5.9,
+        "text": "Thanks for joining. Can you tell me about the last time you sent an invoice?",
+        "source": "vtt/zoom.vtt",
+        "line": 5,
+    }
+    first = zoom["statements"][0]
+    assert first == {
+        "text": "Sure.",
+        "speaker": "Dana Okafor",
+        "turn": 1,
+        "start": 6.1,
+        "source": "vtt/zoom.vtt",
+        "line": 10,
+    }
+    assert exported["p01"]["turns"] == [] and exported["p01"]["forces"]
+    assert exported["otter-export"]["turns"][1]["speaker"] == "Fatima Zahra"
+    assert exported["focus-01"]["interviewer"] == "Alex Moreau"
+
+
+def test_interviewer_guess_shows_in_the_summary(run, study):
+    result = run("ingest", study)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "vtt/zoom.vtt: interviewer guessed: Sam Rivera (asked 2 of 2 questions); "
+        "set 'interviewer:' in zoom.meta.yaml to change" in result.stderr
+    )
+
+
+def test_sidecars_and_other_json_are_not_ingested(run, study):
+    (study / "vtt" / "zoom.meta.yaml").write_text("id: z1\ninterviewer: Sam Rivera\n")
+    (study / "settings.json").write_text('{"theme": "dark"}')
+    summary = json_out(run("ingest", study, "--json"))
+    assert {"vtt/zoom.meta.yaml", "settings.json"} <= set(summary["ignored"])
+    assert summary["errors"] == [] and "settings" not in summary["added"]
+
+
+def test_bad_transcripts_are_one_line_each_and_the_rest_is_ingested(run, tmp_path):
+    folder = tmp_path / "bad"
+    shutil.copytree(TRANSCRIPTS / "bad", folder)
+    shutil.copy(TRANSCRIPTS / "vtt" / "zoom.vtt", folder / "good.vtt")
+    before = snapshot(folder)
+    result = run("ingest", folder, "--json")
+    assert result.exit_code == 1
+    summary = json_out(result)
+    errors = {(Path(e["file"]).name, e["line"]) for e in summary["errors"]}
+    assert errors == {("not-word.docx", None)}
+    warnings = {(Path(w["file"]).name, w["line"]) for w in summary["warnings"]}
+    for expected in [
+        ("truncated.vtt", 12),
+        ("headerless.vtt", 1),
+        ("broken-timing.vtt", 6),
+        ("broken-numbering.srt", 9),
+        ("no-speakers.txt", None),
+        ("mixed-encoding.vtt", 10),
+    ]:
+        assert expected in warnings
+    assert "good" in summary["added"] and "truncated" in summary["added"]
+    assert snapshot(folder) == before
+
+    text = run("ingest", folder)
+    lines = [line for line in text.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and all("Traceback" not in line for line in lines)
+    assert any("not-word.docx: not a Word document" in line for line in lines)
+
+
+def test_report_counts_a_tagged_markdown_transcript_beside_notes(run, study):
+    report = json_out(run("report", study, "--format", "json"))
+    quotes = [
+        quote
+        for force in report["forces"].values()
+        for theme in force["themes"]
+        for quote in theme["quotes"]
+        if quote["source"] == "md/bold.md"
+    ]
+    assert {(q["line"], q["text"]) for q in quotes} == {
+        (7, "That was the moment I started looking."),
+        (11, "I love that."),
+    }
+    # Every transcript is an interview of the study, tagged or not (p01 is a note).
+    assert report["interviews"] == 16
