@@ -19,6 +19,7 @@ def suggest_command(
     ctx: typer.Context,
     file: Path | None = typer.Argument(
         None,
+        metavar="[FILE]",
         help='Statements to label: .csv (see --column), .jsonl (a "text" key per line) '
         "or .txt (one statement per line).",
         show_default=False,
