@@ -144,12 +144,18 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
     table = StatementTable(path, ".csv", column, list(header))
     index = header.index(column)
     start = reader.line_num + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            padded = cells + [""] * (len(header) - len(cells))
-            _add(table, start, dict(zip(header, padded, strict=False)), padded[index])
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return table
+        except csv.Error as error:  # a cell over the csv module's size limit
+            table.problems.append(StatementFileError(path, f"not CSV: {error}", line=start))
+        else:
+            if any(cell.strip() for cell in cells):
+                padded = cells + [""] * (len(header) - len(cells))
+                _add(table, start, dict(zip(header, padded, strict=False)), padded[index])
         start = reader.line_num + 1
-    return table
 
 
 def write_statements(

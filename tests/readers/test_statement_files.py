@@ -101,3 +101,12 @@ def test_writers_keep_order_and_replace_old_fields(tmp_path):
         "b,,[1],none,0.25",
     ]
     assert write_statements(table, added, ".txt") == "push\t0.5\ta\nnone\t0.25\tb\n"
+
+
+def test_csv_cell_over_the_csv_size_limit_is_one_bad_row(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text('id,text\n1,fine\n2,"' + "x" * 200_000 + '"\n3,also fine\n')
+    rows, problems = _lines(read_statements(path))
+    assert rows == [2, 4]
+    assert [line for line, _ in problems] == [3]
+    assert problems[0][1].startswith("not CSV")
