@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test lint golden bench docs clean
+.PHONY: demo test lint golden bench docs clean train bench-suggest
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,8 @@ test: $(STAMP)
 
 ## lint: ruff and mypy
 lint: $(STAMP)
-	$(BIN)/ruff check jtbd tests bench docs tools
-	$(BIN)/ruff format --check jtbd tests bench docs tools
+	$(BIN)/ruff check jtbd tests bench docs tools training
+	$(BIN)/ruff format --check jtbd tests bench docs tools training
 	$(BIN)/mypy
 
 ## golden: regenerate the reviewed golden files under tests/golden/
@@ -40,6 +40,16 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_report.py
+
+## train: regenerate jtbd/weights/suggester.npz from the labelled statements (training/SOURCES.md)
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python training/train_suggester.py
+
+## bench-suggest: the suggester's accuracy on unseen sources, calibration and speed
+bench-suggest: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python bench/bench_suggest.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .jtbd dist build

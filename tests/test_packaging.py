@@ -6,6 +6,7 @@ import subprocess
 import sys
 import sysconfig
 import venv
+import zipfile
 from pathlib import Path
 
 from jtbd.resources import guides_dir, templates_dir
@@ -37,6 +38,8 @@ def test_wheel_install_works_from_another_directory(tmp_path):
         capture_output=True,
     )
     wheel = next(wheels.glob("jtbd-*.whl"))
+    # The suggester's trained weights are package data: without them `jtbd suggest` fails.
+    assert "jtbd/weights/suggester.npz" in zipfile.ZipFile(wheel).namelist()
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -95,6 +98,10 @@ def test_wheel_install_works_from_another_directory(tmp_path):
     report = jtbd("report", str(EXAMPLES), "--format", "html", "-o", "r.html")
     assert report.returncode == 0, report.stderr
     assert "forces-diagram" in (workdir / "r.html").read_text()
+    (workdir / "s.txt").write_text("Thanks!\n", encoding="utf-8")
+    suggested = jtbd("suggest", "s.txt")  # the weights load from inside the wheel
+    assert suggested.returncode == 0, suggested.stderr
+    assert suggested.stdout == "none\t0.95\tThanks!\n"
     guides = jtbd("new-guide", "--list")
     assert guides.returncode == 0, guides.stderr
     assert "switch" in guides.stdout

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from jtbd import __version__
-from jtbd.cli import guide, ingest, report
+from jtbd.cli import guide, ingest, report, suggest
 from jtbd.cli.common import PlainUsage
 
 app = typer.Typer(
@@ -56,6 +56,7 @@ for name, command in (
     ("report", report.report_command),
     ("new-guide", guide.new_guide_command),
     ("lint-guide", guide.lint_guide_command),
+    ("suggest", suggest.suggest_command),
 ):
     # PlainUsage: "FOLDER", not typer's "{folder}", in the usage line
     app.command(name, help=_help(command), cls=PlainUsage)(command)

