@@ -41,7 +41,11 @@ class ExportFormat(str, Enum):
 
 def ingest_command(
     ctx: typer.Context,
-    folder: Path = typer.Argument(..., help="Folder of notes (.md, .markdown, .yaml, .yml)."),
+    folder: Path = typer.Argument(
+        ...,
+        metavar="FOLDER",
+        help="Folder of notes and transcripts (.md, .yaml, .vtt, .srt, .txt, .docx, .json).",
+    ),
     workspace: Path | None = WORKSPACE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
