@@ -163,7 +163,9 @@ def _summary_table(console: Console, summary: IngestSummary) -> None:
     table.add_row("errors", f"[red]{len(summary.errors)}[/red]" if summary.errors else "0")
     console.print(table)
     if summary.removed:
-        console.print("Removed (note deleted): " + escape(", ".join(summary.removed)))
+        from jtbd.synthesis.quotes import name_some  # a few ids, then a count: one short line
+
+        console.print("Removed (note deleted): " + escape(name_some(summary.removed, 10)))
 
 
 def export_command(
