@@ -74,8 +74,10 @@ def report_command(
         from jtbd.rendering.formats import plan_report
         from jtbd.store import Workspace
         from jtbd.synthesis.report import build_report
+        from jtbd.synthesis.suggestions import with_suggestions, workspace_interviews
 
         plan = plan_report(format.value if format else None, output, template)
+        merge_warnings: list[str] = []
         with _status("Reading notes…") as status:
             if folder is not None:
                 read = read_folder(folder)
@@ -84,12 +86,14 @@ def report_command(
                 for problem in read.warnings:
                     warning_line(str(problem))
                 failed = bool(read.errors)
-                interviews = read.interviews
+                interviews = with_suggestions(read.interviews, [], merge_warnings)
                 cache = None
             else:
                 cache = workspace_path(workspace)  # embeddings are kept beside the workspace
                 with Workspace(cache) as store:
-                    interviews = store.interviews()
+                    interviews = workspace_interviews(store, merge_warnings)
+            for message in merge_warnings:
+                warning_line(message)
             status.update(f"Building the report of {len(interviews)} interviews…")
             report = build_report(
                 interviews,

@@ -1,0 +1,74 @@
+"""``jtbd suggest`` without FILE: suggest for the workspace's uncoded statements.
+
+Imported only when the command runs (it pulls in the store and the suggester).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import typer
+
+from jtbd.errors import JtbdError
+from jtbd.models import ForceKind
+from jtbd.store import Workspace
+from jtbd.store.suggestions import StoredSuggestion, replace_suggestions
+
+
+def suggest_in_workspace(folder: Path, review: Path | None) -> None:
+    """Suggest, store the suggestions (replacing the last run's), print a summary."""
+    from jtbd.synthesis.embedding_cache import Embedder
+    from jtbd.synthesis.suggest import ForceSuggester
+    from jtbd.synthesis.suggestions import suggest_workspace
+
+    with Workspace(folder, writable=True) as store:
+        interviews = store.interviews()
+        # Vectors are kept beside the workspace (as for the report): a re-run of an
+        # unchanged study reads them and never loads the model.
+        with Embedder(folder) as embedder:
+            rows = suggest_workspace(interviews, ForceSuggester(embed=embedder.embed))
+        replace_suggestions(store, rows)
+    _print_summary(rows, len({row.interview_id for row in rows}))
+    if review is not None:
+        write_reviews(review, rows)
+
+
+def _print_summary(rows: list[StoredSuggestion], interviews: int) -> None:
+    counts = Counter(row.kind.value if row.kind else "none" for row in rows)
+    typer.echo(f"statements looked at: {len(rows)} (in {interviews} interviews)")
+    for kind in [*(kind.value for kind in ForceKind), "none"]:
+        typer.echo(f"  {kind}: {counts.get(kind, 0)}")
+    typer.echo(
+        "Suggestions are a first pass, not coding: reports mark them as suggested until "
+        "you review them (jtbd suggest --review DIR); `jtbd report --coded-only` leaves them out."
+    )
+
+
+def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
+    """One review file per interview with a suggested force; existing files are kept."""
+    from jtbd.rendering.review import render_review, review_file_name
+
+    by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
+    for row in rows:
+        if row.kind is not None:
+            by_interview[row.interview_id].append(row)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise JtbdError(f"cannot create {folder}: {error.strerror}") from None
+    written = kept = 0
+    for interview_id, suggestions in sorted(by_interview.items()):
+        path = folder / review_file_name(interview_id)
+        text = render_review(interview_id, suggestions)
+        try:
+            # "x": never overwrite, even if the file appeared since we looked.
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            written += 1
+        except FileExistsError:
+            typer.echo(f"kept {path} (it may hold your review): delete it to regenerate", err=True)
+            kept += 1
+        except OSError as error:
+            raise JtbdError(f"cannot write {path}: {error.strerror}") from None
+    typer.echo(f"review files: {written} written, {kept} kept in {folder}", err=True)
