@@ -191,7 +191,6 @@ def export_command(
     """
     with reported_errors(ctx):
         from jtbd.export import export_csv, export_json, shareable
-
         from jtbd.synthesis.suggestions import workspace_interviews
 
         merge_warnings: list[str] = []

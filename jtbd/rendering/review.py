@@ -11,18 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from jtbd.store.suggestions import StoredSuggestion
+from jtbd.synthesis.quotes import clock
 
 TEMPLATE = "review.md.j2"
 
 
-def clock(seconds: float) -> str:
-    """Seconds into the recording as ``HH:MM:SS`` (whole seconds, as players show them)."""
-    whole = int(seconds)
-    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
 def citation(source: str, line: int | None, start: float | None) -> str:
-    """``t01.vtt:12 @ 00:00:07``; no ``@`` part when the statement has no time."""
+    """``t01.vtt:12 @ 00:00:07`` (as reports cite quotes); no ``@`` part without a time.
+
+    The line is always written: the review reader needs it to find the statement.
+    """
     where = f"{source}:{line if line is not None else 0}"
     return where if start is None else f"{where} @ {clock(start)}"
 

@@ -131,10 +131,11 @@ def with_suggestions(
         else:
             reviews[target] = interview
     known = {interview.id for interview in plain}
-    for target, review in sorted(reviews.items()):
+    for target, record in sorted(reviews.items()):
         if target not in known and warnings is not None:
             warnings.append(
-                f"{review.source}: reviews interview {target!r}, which is not in the workspace"
+                f"{record.source}: reviews interview {target!r}, which is not among the "
+                "interviews: its lines are ignored"
             )
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for suggestion in suggestions:
@@ -188,8 +189,8 @@ class _ReviewMatch:
     citation alone when the researcher edited the quote and the place is unambiguous."""
 
     def __init__(self, review: Interview | None, suggestions: list[StoredSuggestion]) -> None:
-        self.listed = set()
-        self.ticked = set()
+        self.listed: set[Key] = set()
+        self.ticked: set[Key] = set()
         self.listed_places: dict[Place, int] = defaultdict(int)
         self.ticked_places: dict[Place, int] = defaultdict(int)
         if review is not None:
@@ -225,7 +226,9 @@ class _ReviewMatch:
         return None
 
 
-def workspace_interviews(workspace: Workspace, warnings: list[str] | None = None) -> list[Interview]:
+def workspace_interviews(
+    workspace: Workspace, warnings: list[str] | None = None
+) -> list[Interview]:
     """The workspace's interviews as reports and exports see them (:func:`with_suggestions`)."""
     from jtbd.store.suggestions import read_suggestions
 
