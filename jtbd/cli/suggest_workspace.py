@@ -13,22 +13,32 @@ import typer
 from jtbd.errors import JtbdError
 from jtbd.models import ForceKind
 from jtbd.store import Workspace
-from jtbd.store.suggestions import StoredSuggestion, replace_suggestions
+from jtbd.store.suggestions import (
+    StoredSuggestion,
+    read_suggestions,
+    replace_suggestions,
+    stored_inputs,
+)
 
 
 def suggest_in_workspace(folder: Path, review: Path | None) -> None:
     """Suggest, store the suggestions (replacing the last run's), print a summary."""
     from jtbd.synthesis.embedding_cache import Embedder
     from jtbd.synthesis.suggest import ForceSuggester
-    from jtbd.synthesis.suggestions import suggest_workspace
+    from jtbd.synthesis.suggestions import study_inputs, suggest_workspace
 
     with Workspace(folder, writable=True) as store:
-        interviews = store.interviews()
-        # Vectors are kept beside the workspace (as for the report): a re-run of an
-        # unchanged study reads them and never loads the model.
-        with Embedder(folder) as embedder:
-            rows = suggest_workspace(interviews, ForceSuggester(embed=embedder.embed))
-        replace_suggestions(store, rows)
+        inputs = study_inputs(store)
+        previous = read_suggestions(store)
+        if stored_inputs(store) == inputs:
+            rows = previous  # nothing changed since the last run: its table stands
+        else:
+            # Vectors are kept beside the workspace (as for the report): statements
+            # embedded before, by a report or an earlier run, are read, not computed.
+            with Embedder(folder) as embedder:
+                suggester = ForceSuggester(embed=embedder.embed)
+                rows = suggest_workspace(store.interviews(), suggester, previous)
+            replace_suggestions(store, rows, inputs)
     _print_summary(rows, len({row.interview_id for row in rows}))
     if review is not None:
         write_reviews(review, rows)

@@ -6,6 +6,7 @@ output, never a mix of two models or two versions of the notes.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from jtbd.store.database import Workspace
 
 _COLUMNS = "interview_id, position, source, line, start, text, kind, confidence, model"
+# The meta key holding what the stored suggestions were made from (see notes_digest).
+INPUTS_KEY = "suggestions_inputs"
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,32 @@ class StoredSuggestion:
     model: str
 
 
-def replace_suggestions(workspace: Workspace, rows: Sequence[StoredSuggestion]) -> None:
-    """Replace the table with ``rows`` (in one transaction: all of them or none)."""
+def notes_digest(workspace: Workspace) -> str:
+    """A digest of every stored note's place and content hash: it changes with any note."""
+    digest = hashlib.sha256()
+    for root, source, content_hash in workspace.connection.execute(
+        "SELECT root, source, content_hash FROM notes ORDER BY root, source"
+    ):
+        digest.update(f"{root}\0{source}\0{content_hash}\n".encode())
+    return digest.hexdigest()
+
+
+def stored_inputs(workspace: Workspace) -> str | None:
+    """What the stored suggestions were made from, as :func:`replace_suggestions` recorded."""
+    row = workspace.connection.execute(
+        "SELECT value FROM meta WHERE key = ?", (INPUTS_KEY,)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def replace_suggestions(
+    workspace: Workspace, rows: Sequence[StoredSuggestion], inputs: str = ""
+) -> None:
+    """Replace the table with ``rows`` (in one transaction: all of them or none).
+
+    ``inputs`` names what they were made from (notes and model), so a re-run with the
+    same inputs can keep the table as it is.
+    """
     values = [
         (
             row.interview_id,
@@ -56,6 +83,7 @@ def replace_suggestions(workspace: Workspace, rows: Sequence[StoredSuggestion]) 
     with workspace.transaction() as db:
         db.execute("DELETE FROM suggestions")
         db.executemany(f"INSERT INTO suggestions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", values)
+        db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INPUTS_KEY, inputs))
 
 
 def read_suggestions(workspace: Workspace) -> list[StoredSuggestion]:

@@ -80,13 +80,35 @@ def model_fingerprint(suggester: ForceSuggester) -> str:
     return digest.hexdigest()[:12]
 
 
+def study_inputs(workspace: Workspace) -> str:
+    """What a workspace run's suggestions depend on: every note, the weights, this jtbd.
+
+    Read without loading numpy or a single interview, so an unchanged study's re-run
+    can keep its table in a fraction of a second.
+    """
+    from jtbd import __version__
+    from jtbd.store.suggestions import notes_digest
+    from jtbd.synthesis.suggest import default_weights_path
+
+    try:
+        weights = hashlib.sha256(default_weights_path().read_bytes()).hexdigest()
+    except OSError:
+        weights = "unreadable"  # loading them will say so
+    return f"{__version__}:{weights[:16]}:{notes_digest(workspace)}"
+
+
 def suggest_workspace(
-    interviews: Sequence[Interview], suggester: ForceSuggester
+    interviews: Sequence[Interview],
+    suggester: ForceSuggester,
+    previous: Sequence[StoredSuggestion] = (),
 ) -> list[StoredSuggestion]:
     """A suggestion for every uncoded statement of every interview that may be analysed.
 
     Interviews with ``consent: false`` and review records are skipped. The order follows
-    the interviews' (by id) and their statements', so the same workspace gives the same rows.
+    the interviews' (by id) and their statements', so the same workspace gives the same
+    rows. ``previous`` (the last run's table) is reused for texts the same model already
+    labelled: the model reads a statement alone, so its answer cannot have changed, and a
+    re-run of an unchanged study computes nothing.
     """
     todo: list[tuple[str, Statement]] = []
     for interview in sorted(interviews, key=lambda item: (item.id, item.source)):
@@ -95,8 +117,11 @@ def suggest_workspace(
         todo.extend((interview.id, statement) for statement in candidate_statements(interview))
     if not todo:
         return []
-    answers = suggester.suggest([statement.text for _, statement in todo])
     model = model_fingerprint(suggester)
+    known = {row.text: (row.kind, row.confidence) for row in previous if row.model == model}
+    new = sorted({statement.text for _, statement in todo} - known.keys())
+    for text, answer in zip(new, suggester.suggest(new), strict=True):
+        known[text] = (answer.kind, answer.confidence)
     return [
         StoredSuggestion(
             interview_id=interview_id,
@@ -104,11 +129,11 @@ def suggest_workspace(
             line=statement.line,
             start=statement.start,
             text=statement.text,
-            kind=answer.kind,
-            confidence=answer.confidence,
+            kind=known[statement.text][0],
+            confidence=known[statement.text][1],
             model=model,
         )
-        for (interview_id, statement), answer in zip(todo, answers, strict=True)
+        for interview_id, statement in todo
     ]
 
 

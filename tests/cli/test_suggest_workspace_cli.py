@@ -182,3 +182,18 @@ def test_file_options_and_review_do_not_mix(run, tmp_path):
     run("ingest", "interviews")
     result = run("suggest", "-o", "out.csv")
     assert result.exit_code == 2 and "apply to a statement FILE only" in result.stderr
+
+
+def test_a_changed_note_is_suggested_for_on_the_next_run(run, tmp_path):
+    interviews = _study(tmp_path)
+    run("ingest", "interviews")
+    run("suggest")
+    before = _table(tmp_path)
+    note = interviews / "n02.md"
+    added = "She would switch tomorrow if the new portal imported her old orders."
+    note.write_text(note.read_text(encoding="utf-8") + added + "\n", encoding="utf-8")
+    run("ingest", "interviews")
+    assert run("suggest").exit_code == 0
+    after = _table(tmp_path)
+    assert [row[5] for row in after if row[5] == added] == [added]
+    assert len(after) == len(before) + 1
