@@ -41,10 +41,14 @@ class StoredSuggestion:
 
 
 def notes_digest(workspace: Workspace) -> str:
-    """A digest of every stored note's place and content hash: it changes with any note."""
+    """A digest of every stored note's place and content hash: it changes with any note.
+
+    Review records (ids ending ``#review``) are left out: suggestions never depend on them.
+    """
     digest = hashlib.sha256()
     for root, source, content_hash in workspace.connection.execute(
-        "SELECT root, source, content_hash FROM notes ORDER BY root, source"
+        "SELECT root, source, content_hash FROM notes "
+        "WHERE interview_id NOT LIKE '%#review' ORDER BY root, source"
     ):
         digest.update(f"{root}\0{source}\0{content_hash}\n".encode())
     return digest.hexdigest()

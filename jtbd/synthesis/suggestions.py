@@ -182,6 +182,10 @@ def _merged_forces(
 ) -> list[Force]:
     coded = _Coded(interview.forces)
     forces = list(interview.forces)
+    # A suggestion whose statement is no longer in the interview (the transcript changed
+    # since `jtbd suggest` ran) is stale: left out rather than quoting words now gone.
+    present = {_key(s.source, s.line, s.text) for s in interview.statements}
+    suggestions = [s for s in suggestions if _key(s.source, s.line, s.text) in present]
     match = _ReviewMatch(review, suggestions)
     for ticked in review.forces if review is not None else []:
         if not coded.covers(ticked.source, ticked.line, ticked.text):

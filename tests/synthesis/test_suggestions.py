@@ -17,8 +17,10 @@ def _suggestion(line: int, text: str, kind: ForceKind | None = PUSH) -> StoredSu
     return StoredSuggestion("t1", "t01.vtt", line, line + 0.5, text, kind, 0.7, "m")
 
 
-def _transcript(*forces: Force) -> Interview:
-    return Interview(id="t1", source="t01.vtt", forces=list(forces))
+def _transcript(said: list[StoredSuggestion], *forces: Force) -> Interview:
+    """The transcript the suggestions were made for: one statement each."""
+    statements = [Statement(text=s.text, source=s.source, line=s.line) for s in said]
+    return Interview(id="t1", source="t01.vtt", forces=list(forces), statements=statements)
 
 
 def _review(ticked: list[tuple[int, str, ForceKind]], listed: list[tuple[int, str]]) -> Interview:
@@ -39,9 +41,8 @@ def _by_text(interviews: list[Interview]) -> dict[str, Force]:
 
 
 def test_without_a_review_every_suggestion_with_a_kind_is_a_suggested_force():
-    merged = with_suggestions(
-        [_transcript()], [_suggestion(3, "It hurts."), _suggestion(4, "Hello.", None)]
-    )
+    suggestions = [_suggestion(3, "It hurts."), _suggestion(4, "Hello.", None)]
+    merged = with_suggestions([_transcript(suggestions)], suggestions)
     forces = _by_text(merged)
     assert list(forces) == ["It hurts."]
     force = forces["It hurts."]
@@ -61,7 +62,7 @@ def test_ticked_coded_unticked_suggested_deleted_and_none_rejected():
         _suggestion(6, "Set to none."),  # the reader leaves none lines out of the listing
     ]
     review = _review([(3, "Ticked.", PULL)], [(3, "Ticked."), (4, "Unticked.")])
-    merged = with_suggestions([_transcript(), review], suggestions)
+    merged = with_suggestions([_transcript(suggestions), review], suggestions)
     assert [interview.id for interview in merged] == ["t1"]
     forces = _by_text(merged)
     assert set(forces) == {"Ticked.", "Unticked."}
@@ -78,15 +79,23 @@ def test_ticked_coded_unticked_suggested_deleted_and_none_rejected():
 
 def test_an_edited_quote_still_matches_its_line_when_the_place_is_unambiguous():
     review = _review([], [(4, "Unticked, reworded.")])
-    merged = with_suggestions([_transcript(), review], [_suggestion(4, "Unticked.")])
+    suggestions = [_suggestion(4, "Unticked.")]
+    merged = with_suggestions([_transcript(suggestions), review], suggestions)
     assert _by_text(merged)["Unticked."].origin == "suggested"
 
 
 def test_coding_in_the_transcript_wins_over_suggestion_and_review():
     coded = Force(kind=ForceKind.ANXIETY, text="My own words.", source="t01.vtt", line=3)
     review = _review([(3, "Ticked.", PULL)], [(3, "Ticked.")])
-    merged = with_suggestions([_transcript(coded), review], [_suggestion(3, "Ticked.")])
+    suggestions = [_suggestion(3, "Ticked.")]
+    merged = with_suggestions([_transcript(suggestions, coded), review], suggestions)
     assert [(f.kind, f.origin) for f in merged[0].forces] == [(ForceKind.ANXIETY, "coded")]
+
+
+def test_a_suggestion_for_words_no_longer_in_the_transcript_is_left_out():
+    now = [_suggestion(3, "Still said.")]
+    merged = with_suggestions([_transcript(now)], [*now, _suggestion(4, "Edited away.")])
+    assert list(_by_text(merged)) == ["Still said."]
 
 
 def test_a_review_of_an_unknown_interview_warns_and_is_dropped():
