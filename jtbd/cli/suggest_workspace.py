@@ -28,16 +28,24 @@ def suggest_in_workspace(folder: Path, review: Path | None) -> None:
     from jtbd.synthesis.suggestions import study_inputs, suggest_workspace
 
     with Workspace(folder, writable=True) as store:
-        inputs = study_inputs(store)
-        previous = read_suggestions(store)
-        if stored_inputs(store) == inputs:
+        # One read snapshot, so the inputs digest names exactly the notes read even if
+        # an ingest commits meanwhile; the write lock is not held while the model runs.
+        store.connection.execute("BEGIN")
+        try:
+            inputs = study_inputs(store)
+            previous = read_suggestions(store)
+            unchanged = stored_inputs(store) == inputs
+            interviews = [] if unchanged else store.interviews()
+        finally:
+            store.connection.execute("COMMIT")
+        if unchanged:
             rows = previous  # nothing changed since the last run: its table stands
         else:
             # Vectors are kept beside the workspace (as for the report): statements
             # embedded before, by a report or an earlier run, are read, not computed.
             with Embedder(folder) as embedder:
                 suggester = ForceSuggester(embed=embedder.embed)
-                rows = suggest_workspace(store.interviews(), suggester, previous)
+                rows = suggest_workspace(interviews, suggester, previous)
             replace_suggestions(store, rows, inputs)
     _print_summary(rows, len({row.interview_id for row in rows}))
     if review is not None:

@@ -197,3 +197,21 @@ def test_a_changed_note_is_suggested_for_on_the_next_run(run, tmp_path):
     after = _table(tmp_path)
     assert [row[5] for row in after if row[5] == added] == [added]
     assert len(after) == len(before) + 1
+
+
+def test_report_straight_from_a_folder_folds_its_review_files(run, tmp_path):
+    interviews = _study(tmp_path)
+    (interviews / "t01.review.md").write_text(
+        '---\njtbd_review: t01\n---\n- [x] pull 0.7 "I would love a tool that matches the '
+        'payments for me." — t01.vtt:13 @ 00:00:12\n',
+        encoding="utf-8",
+    )
+    result = run("report", "interviews", "--format", "json")
+    data = json.loads(result.stdout)
+    quotes = [q for f in data["forces"].values() for t in f["themes"] for q in t["quotes"]]
+    pull = [q for q in quotes if q["text"].startswith("I would love a tool")]
+    assert [(q["interview"], q["source"], q["origin"]) for q in pull] == [
+        ("t01", "t01.vtt", "coded")
+    ]
+    # t01 and n03 (n02 has no coded force); the review is not an interview of its own
+    assert data["interviews"] == 2 and "#review" not in result.stdout
