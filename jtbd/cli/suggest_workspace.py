@@ -5,7 +5,7 @@ Imported only when the command runs (it pulls in the store and the suggester).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 import typer
@@ -18,6 +18,7 @@ from jtbd.store.suggestions import (
     read_suggestions,
     replace_suggestions,
     stored_inputs,
+    suggestion_counts,
 )
 
 
@@ -33,28 +34,29 @@ def suggest_in_workspace(folder: Path, review: Path | None) -> None:
         store.connection.execute("BEGIN")
         try:
             inputs = study_inputs(store)
-            previous = read_suggestions(store)
             unchanged = stored_inputs(store) == inputs
-            interviews = [] if unchanged else store.interviews()
+            if not unchanged:
+                previous = read_suggestions(store)
+                interviews = store.interviews()
         finally:
             store.connection.execute("COMMIT")
-        if unchanged:
-            rows = previous  # nothing changed since the last run: its table stands
-        else:
+        if not unchanged:
             # Vectors are kept beside the workspace (as for the report): statements
             # embedded before, by a report or an earlier run, are read, not computed.
             with Embedder(folder) as embedder:
                 suggester = ForceSuggester(embed=embedder.embed)
                 rows = suggest_workspace(interviews, suggester, previous)
             replace_suggestions(store, rows, inputs)
-    _print_summary(rows, len({row.interview_id for row in rows}))
+        # else nothing changed since the last run: its table stands as it is
+        counts, interviews_count = suggestion_counts(store)
+        forces = read_suggestions(store, forces_only=True) if review is not None else []
+    _print_summary(counts, interviews_count)
     if review is not None:
-        write_reviews(review, rows)
+        write_reviews(review, forces)
 
 
-def _print_summary(rows: list[StoredSuggestion], interviews: int) -> None:
-    counts = Counter(row.kind.value if row.kind else "none" for row in rows)
-    typer.echo(f"statements looked at: {len(rows)} (in {interviews} interviews)")
+def _print_summary(counts: dict[str, int], interviews: int) -> None:
+    typer.echo(f"statements looked at: {sum(counts.values())} (in {interviews} interviews)")
     for kind in [*(kind.value for kind in ForceKind), "none"]:
         typer.echo(f"  {kind}: {counts.get(kind, 0)}")
     typer.echo(
@@ -66,6 +68,7 @@ def _print_summary(rows: list[StoredSuggestion], interviews: int) -> None:
 def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
     """One review file per interview with a suggested force; existing files are kept."""
     from jtbd.rendering.review import render_review, review_file_name
+    from jtbd.rendering.templates import environment
 
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for row in rows:
@@ -76,9 +79,10 @@ def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
     except OSError as error:
         raise JtbdError(f"cannot create {folder}: {error.strerror}") from None
     written = kept = 0
+    env = environment()
     for interview_id, suggestions in sorted(by_interview.items()):
         path = folder / review_file_name(interview_id)
-        text = render_review(interview_id, suggestions)
+        text = render_review(interview_id, suggestions, env)
         try:
             # "x": never overwrite, even if the file appeared since we looked.
             with path.open("x", encoding="utf-8", newline="\n") as handle:

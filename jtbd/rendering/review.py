@@ -7,11 +7,13 @@ so the line format here and the pattern there change together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jtbd.store.suggestions import StoredSuggestion
 from jtbd.synthesis.quotes import clock
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATE = "review.md.j2"
 
@@ -43,12 +45,16 @@ def review_context(interview_id: str, suggestions: Sequence[StoredSuggestion]) -
 def render_review(
     interview_id: str,
     suggestions: Sequence[StoredSuggestion],
-    templates_dir: Path | None = None,
+    env: jinja2.Environment | None = None,
 ) -> str:
-    """The review file of one interview (bundled template unless overridden by name)."""
+    """The review file of one interview; ``env`` defaults to the bundled templates'.
+
+    Pass one environment for many files: building it costs more than rendering.
+    """
     from jtbd.rendering.templates import environment, render
 
-    return render(environment(templates_dir), TEMPLATE, review_context(interview_id, suggestions))
+    context = review_context(interview_id, suggestions)
+    return render(env if env is not None else environment(), TEMPLATE, context)
 
 
 def review_file_name(interview_id: str) -> str:

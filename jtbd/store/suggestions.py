@@ -90,14 +90,26 @@ def replace_suggestions(
         db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (INPUTS_KEY, inputs))
 
 
-def read_suggestions(workspace: Workspace) -> list[StoredSuggestion]:
-    """Every stored suggestion, in the order the run wrote them.
+def suggestion_counts(workspace: Workspace) -> tuple[dict[str, int], int]:
+    """Stored suggestions per kind (``"none"`` for no force), and how many interviews."""
+    db = workspace.connection
+    counts = {
+        kind or "none": count
+        for kind, count in db.execute("SELECT kind, COUNT(*) FROM suggestions GROUP BY kind")
+    }
+    interviews = db.execute("SELECT COUNT(DISTINCT interview_id) FROM suggestions").fetchone()
+    return counts, int(interviews[0])
+
+
+def read_suggestions(workspace: Workspace, forces_only: bool = False) -> list[StoredSuggestion]:
+    """Every stored suggestion (``forces_only``: those with a kind), in the run's order.
 
     A read-only workspace of an older schema has no table yet: no suggestions.
     """
+    where = " WHERE kind IS NOT NULL" if forces_only else ""
     try:
         rows = workspace.connection.execute(
-            f"SELECT {_COLUMNS} FROM suggestions ORDER BY position"
+            f"SELECT {_COLUMNS} FROM suggestions{where} ORDER BY position"
         ).fetchall()
     except sqlite3.OperationalError:
         return []

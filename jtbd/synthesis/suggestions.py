@@ -261,4 +261,5 @@ def workspace_interviews(
     """The workspace's interviews as reports and exports see them (:func:`with_suggestions`)."""
     from jtbd.store.suggestions import read_suggestions
 
-    return with_suggestions(workspace.interviews(), read_suggestions(workspace), warnings)
+    suggestions = read_suggestions(workspace, forces_only=True)
+    return with_suggestions(workspace.interviews(), suggestions, warnings)
