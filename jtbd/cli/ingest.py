@@ -44,7 +44,8 @@ def ingest_command(
     folders: list[Path] = typer.Argument(
         ...,
         metavar="FOLDER...",
-        help="Folders of notes (.md, .markdown, .yaml, .yml, transcripts, review files).",
+        help="Folders of notes, transcripts (.md, .yaml, .vtt, .srt, .txt, .docx, .json) "
+        "and review files.",
     ),
     workspace: Path | None = WORKSPACE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
@@ -173,7 +174,9 @@ def _summary_table(console: Console, summary: IngestSummary) -> None:
     table.add_row("errors", f"[red]{len(summary.errors)}[/red]" if summary.errors else "0")
     console.print(table)
     if summary.removed:
-        console.print("Removed (note deleted): " + escape(", ".join(summary.removed)))
+        from jtbd.synthesis.quotes import name_some  # a few ids, then a count: one short line
+
+        console.print("Removed (note deleted): " + escape(name_some(summary.removed, 10)))
 
 
 def export_command(

@@ -20,6 +20,7 @@ from jtbd.cli.common import (
 )
 
 if TYPE_CHECKING:  # only for annotations: importing these at start-up would slow --help
+    from jtbd.models import Interview
     from jtbd.rendering.formats import ReportPlan
     from jtbd.synthesis.report import Report
 
@@ -37,12 +38,15 @@ class ReportFormat(str, Enum):
 def report_command(
     ctx: typer.Context,
     folder: Path | None = typer.Argument(
-        None, help="Report straight from this folder of notes, without a workspace."
+        None,
+        metavar="[FOLDER]",
+        help="Report straight from this folder of notes, without a workspace.",
     ),
     format: ReportFormat | None = typer.Option(
         None,
         "--format",
         "-f",
+        metavar="FORMAT",
         help="terminal, html, md, json, or svg (the forces diagram alone) "
         "\\[default: terminal, or from the -o/--template name; -o NAME.txt: plain text].",
         show_default=False,
@@ -70,30 +74,12 @@ def report_command(
     """
     failed = False
     with reported_errors(ctx):
-        from jtbd.ingest import read_folder
         from jtbd.rendering.formats import plan_report
-        from jtbd.store import Workspace
         from jtbd.synthesis.report import build_report
-        from jtbd.synthesis.suggestions import with_suggestions, workspace_interviews
 
         plan = plan_report(format.value if format else None, output, template)
-        merge_warnings: list[str] = []
         with _status("Reading notes…") as status:
-            if folder is not None:
-                read = read_folder(folder)
-                for problem in read.errors:
-                    error_line(str(problem))
-                for problem in read.warnings:
-                    warning_line(str(problem))
-                failed = bool(read.errors)
-                interviews = with_suggestions(read.interviews, [], merge_warnings)
-                cache = None
-            else:
-                cache = workspace_path(workspace)  # embeddings are kept beside the workspace
-                with Workspace(cache) as store:
-                    interviews = workspace_interviews(store, merge_warnings)
-            for message in merge_warnings:
-                warning_line(message)
+            interviews, cache, failed = _read_interviews(folder, workspace)
             status.update(f"Building the report of {len(interviews)} interviews…")
             report = build_report(
                 interviews,
@@ -109,6 +95,38 @@ def report_command(
             _write(report, plan, templates_dir)
     if failed:
         raise typer.Exit(1)
+
+
+def _read_interviews(
+    folder: Path | None, workspace: Path | None
+) -> tuple[list[Interview], Path | None, bool]:
+    """The interviews to report on, the embedding cache's folder, and whether notes failed.
+
+    Straight from a folder there is no workspace, so no cache: embeddings are computed.
+    """
+    from jtbd.ingest import read_folder
+    from jtbd.store import Workspace
+    from jtbd.synthesis.suggestions import with_suggestions, workspace_interviews
+
+    merge_warnings: list[str] = []
+    if folder is not None:
+        read = read_folder(folder)
+        for problem in read.errors:
+            error_line(str(problem))
+        for problem in read.warnings:
+            warning_line(str(problem))
+        # Review files in the folder are folded into the interviews they review.
+        interviews = with_suggestions(read.interviews, [], merge_warnings)
+        cache, failed = None, bool(read.errors)
+    else:
+        cache = workspace_path(workspace)  # embeddings are kept beside the workspace
+        with Workspace(cache) as store:
+            # Review records folded in; the stored suggestions as forces marked suggested.
+            interviews = workspace_interviews(store, merge_warnings)
+        failed = False
+    for message in merge_warnings:
+        warning_line(message)
+    return interviews, cache, failed
 
 
 class _Status(Protocol):

@@ -10,32 +10,22 @@ interview data is named in a warning, so a report is never silently wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
 
 from jtbd.models import ForceKind
 from jtbd.readers.base import (
-    FORCE_TEMPLATE,
-    JOB_TEMPLATE,
-    STATEMENT_TEMPLATE,
-    TIMELINE_TEMPLATE,
     NoteResult,
-    Problem,
     interview_data,
     interview_fields,
 )
 from jtbd.readers.markdown_lines import LineKind, MarkdownLine, scan_lines
+from jtbd.readers.note_data import NoteData, OpenItem
 from jtbd.readers.sections import SectionTracker
 from jtbd.readers.text import frontmatter_line, split_frontmatter, split_lines
-from jtbd.readers.transcripts.sentences import split_sentences
 from jtbd.readers.vocabulary import (
     HeadingMeaning,
     SectionKind,
     Vocabulary,
     default_vocabulary,
-    is_placeholder,
-    parse_job,
-    parse_tagged_text,
 )
 
 _TAG_WORD = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*)")
@@ -63,43 +53,18 @@ def heading_text(text: str) -> str | None:
     return None
 
 
-@dataclass(slots=True)
-class _Item:
-    """A list item, blockquote or tagged line being collected until it ends."""
-
-    role: str  # SectionKind.FORCE, JOBS or TIMELINE
-    line: int
-    indent: int
-    kind: ForceKind | None = None
-    parts: list[str] = field(default_factory=list)
-    detail: list[str] = field(default_factory=list)
-    quote: bool = False
-
-
-class _NoteScanner:
+class _NoteScanner(NoteData):
     """Walks the classified lines once, keeping the section it is in and the open item."""
 
     def __init__(self, path: str, source: str, vocabulary: Vocabulary) -> None:
-        self.path = path
-        self.source = source
-        self.words = vocabulary
+        super().__init__(path, source, vocabulary)
         self.sections = SectionTracker(path)
-        self.item: _Item | None = None
+        self.warnings = self.sections.warnings  # one list, in line order
+        self.item: OpenItem | None = None
         self.list_indent: int | None = None
         self.paragraph: list[str] = []
         self.paragraph_line = 0
         self.previous_blank = True
-        # JSON-ready dicts built from the models' templates: ingest writes them as JSON
-        # without building a model per force (see NoteResult).
-        self.forces: list[dict[str, Any]] = []
-        self.jobs: list[dict[str, Any]] = []
-        self.timeline: list[dict[str, Any]] = []
-        self.notes: list[str] = []
-        self.warnings = self.sections.warnings
-        self.placeholders: list[tuple[int, str]] = []  # (line, text) left from the template
-        # Free text no one coded, as sentences with their lines: what `jtbd suggest` reads.
-        self.statements: list[dict[str, Any]] = []
-        self.free_block: list[tuple[int, str]] = []
 
     @property
     def section(self) -> str:
@@ -197,14 +162,14 @@ class _NoteScanner:
             return
         label = self.label_force(content)
         if label is not None:
-            self.item = _Item(SectionKind.FORCE, line.number, indent, label[0], [label[1]])
+            self.item = OpenItem(SectionKind.FORCE, line.number, indent, label[0], [label[1]])
         elif names_force:
-            self.item = _Item(SectionKind.FORCE, line.number, indent, parts=[content])
+            self.item = OpenItem(SectionKind.FORCE, line.number, indent, parts=[content])
         elif self.section == SectionKind.OTHER:
             self.keep_free(line.raw, line.number, content)
         else:
             kind = self.sections.kind
-            self.item = _Item(self.section, line.number, indent, kind, [content])
+            self.item = OpenItem(self.section, line.number, indent, kind, [content])
 
     def blockquote(self, line: MarkdownLine) -> None:
         self.flush_paragraph()
@@ -219,14 +184,14 @@ class _NoteScanner:
             # "> [!quote] Anna": the marker and the speaker's name are not the quote.
             kind = self.words.force_for_tag(callout.group(1)) or self.sections.kind
             if self.section == SectionKind.FORCE or kind is not None:
-                self.item = _Item(SectionKind.FORCE, line.number + 1, 0, kind, quote=True)
+                self.item = OpenItem(SectionKind.FORCE, line.number + 1, 0, kind, quote=True)
             else:
                 self.keep_free(line.raw, line.number)
             return
         if not content:
             return
         if self.section == SectionKind.FORCE or self.names_force(content):
-            self.item = _Item(SectionKind.FORCE, line.number, 0, self.sections.kind, quote=True)
+            self.item = OpenItem(SectionKind.FORCE, line.number, 0, self.sections.kind, quote=True)
             self.item.parts.append(content)
         elif self.section in (SectionKind.JOBS, SectionKind.TIMELINE):
             self.text_line(line, content)
@@ -247,14 +212,14 @@ class _NoteScanner:
         if label is not None or names_force:
             self.flush_paragraph()
             kind, body = label if label is not None else (None, text)
-            self.item = _Item(SectionKind.FORCE, line.number, 0, kind, [body])
+            self.item = OpenItem(SectionKind.FORCE, line.number, 0, kind, [body])
             self.close_item()
         elif self.section == SectionKind.JOBS:
             if not self.paragraph:
                 self.paragraph_line = line.number
             self.paragraph.append(text)
         elif self.section == SectionKind.TIMELINE and ":" in text:
-            self.item = _Item(SectionKind.TIMELINE, line.number, 0, parts=[text])
+            self.item = OpenItem(SectionKind.TIMELINE, line.number, 0, parts=[text])
             self.close_item()
         else:
             if self.section in (SectionKind.FORCE, SectionKind.TIMELINE):
@@ -299,23 +264,6 @@ class _NoteScanner:
         if text:  # wrapped lines that follow join it, until a blank line or the next item
             self.free_block.append((number, text))
 
-    def flush_free(self) -> None:
-        """The free text collected so far becomes sentence statements, each with its line."""
-        block, self.free_block = self.free_block, []
-        if not block:
-            return
-        starts, text = [], ""
-        for number, part in block:
-            starts.append((len(text), number))
-            text = f"{text} {part}" if text else part
-        for offset, sentence in split_sentences(text):
-            line = next(number for start, number in reversed(starts) if start <= offset)
-            tagged = parse_tagged_text(sentence, self.words)
-            if tagged.text and not is_placeholder(tagged.text):
-                statement = STATEMENT_TEMPLATE.copy()
-                statement.update(text=tagged.text, source=self.source, line=line)
-                self.statements.append(statement)
-
     # -- closing what is open -----------------------------------------------------------
 
     def close(self) -> None:
@@ -341,90 +289,6 @@ class _NoteScanner:
             self.notes.extend(f"  - {detail}" for detail in item.detail)
         else:
             self.add_timeline(item, text)
-
-    def add_force(self, item: _Item, text: str) -> None:
-        tagged = parse_tagged_text(text, self.words)
-        kind = tagged.kind or item.kind
-        if kind is None or not tagged.text:
-            self.warn("a force tag with no text: kept as free notes", item.line)
-            self.notes.append(text)
-            return
-        if tagged.text[0] == "(" and is_placeholder(tagged.text):
-            self.placeholder(text, item.line)
-            return
-        force = FORCE_TEMPLATE.copy()
-        force.update(
-            kind=kind._value_,  # not .value, a slow property, for every force
-            text=tagged.text,
-            quote=item.quote or tagged.quote,
-            tags=tagged.tags,
-            detail=item.detail,
-            source=self.source,
-            line=item.line,
-        )
-        self.forces.append(force)
-
-    def add_job(self, text: str, line: int) -> None:
-        parts = parse_job(text, self.words)
-        if any(is_placeholder(part or "") for part in (parts.when, parts.want, parts.so)):
-            self.placeholder(text, line)
-            return
-        if parts.when is None:
-            self.warn(
-                "job statement is not 'When ..., I want to ..., so I can ...': kept whole", line
-            )
-        job = JOB_TEMPLATE.copy()
-        job.update(
-            text=text, when=parts.when, want=parts.want, so=parts.so, source=self.source, line=line
-        )
-        self.jobs.append(job)
-
-    def add_timeline(self, item: _Item, text: str) -> None:
-        label, _, rest = text.partition(":")
-        stage = self.words.stage_for_label(label) if rest else None
-        if stage is None:
-            self.warn(
-                f"timeline item {label.strip()!r} is not a switch stage "
-                "(first thought, passive looking, active looking, deciding, first use, "
-                "ongoing use): kept as free notes",
-                item.line,
-            )
-            self.notes.append(f"- {text}")
-            return
-        if is_placeholder(rest.strip()):
-            self.placeholder(text, item.line)
-            return
-        event = TIMELINE_TEMPLATE.copy()
-        event.update(
-            stage=stage.value,
-            text=" ".join([rest.strip(), *item.detail]),
-            source=self.source,
-            line=item.line,
-        )
-        self.timeline.append(event)
-
-    def placeholder(self, text: str, line: int) -> None:
-        """An item as the notes template wrote it: kept as free notes, not interview data."""
-        self.placeholders.append((line, text))
-        self.notes.append(f"- {text}")
-
-    def warn(self, message: str, line: int | None) -> None:
-        self.warnings.append(Problem(self.path, message, line))
-
-    def warn_placeholders(self) -> None:
-        """One warning for all the template placeholders left in a note."""
-        if not self.placeholders:
-            return
-        line, text = self.placeholders[0]
-        count = len(self.placeholders)
-        if count == 1:
-            what, them = f"an unfilled template placeholder {text!r}", "it"
-        else:
-            what, them = f"{count} unfilled template placeholders, the first {text!r}", "them"
-        self.warn(
-            f"{what}: kept as free notes, not as interview data (fill {them} in or delete {them})",
-            line,
-        )
 
 
 class MarkdownReader:

@@ -95,6 +95,14 @@ def _is_union_branch(part: Any) -> bool:
 def _body_parts(
     body: _Body, path: str, source: str, lines: _NodeLines, warnings: list[Problem]
 ) -> tuple[list[Force], list[JobStatement], list[TimelineEvent]]:
+    return (
+        _forces(body, path, source, lines),
+        _jobs(body, path, source, lines, warnings),
+        _timeline(body, path, source, lines),
+    )
+
+
+def _forces(body: _Body, path: str, source: str, lines: _NodeLines) -> list[Force]:
     forces: list[Force] = []
     for name, entries in body.forces.items():
         kind = force_kind_for_name(name)
@@ -123,6 +131,12 @@ def _body_parts(
                     line=line,
                 )
             )
+    return forces
+
+
+def _jobs(
+    body: _Body, path: str, source: str, lines: _NodeLines, warnings: list[Problem]
+) -> list[JobStatement]:
     jobs: list[JobStatement] = []
     for position, job in enumerate(body.jobs):
         line = lines.of(("jobs", position))
@@ -136,27 +150,19 @@ def _body_parts(
                         line,
                     )
                 )
-            jobs.append(
-                JobStatement(
-                    text=job,
-                    when=parts.when,
-                    want=parts.want,
-                    so=parts.so,
-                    source=source,
-                    line=line,
-                )
-            )
+            text, when, want, so = job, parts.when, parts.want, parts.so
         else:
-            jobs.append(
-                JobStatement(
-                    text=job_sentence(job.when, job.want, job.so),
-                    when=job.when,
-                    want=job.want,
-                    so=job.so,
-                    source=source,
-                    line=line,
-                )
+            text, when, want, so = (
+                job_sentence(job.when, job.want, job.so),
+                job.when,
+                job.want,
+                job.so,
             )
+        jobs.append(JobStatement(text=text, when=when, want=want, so=so, source=source, line=line))
+    return jobs
+
+
+def _timeline(body: _Body, path: str, source: str, lines: _NodeLines) -> list[TimelineEvent]:
     timeline: list[TimelineEvent] = []
     for position, event in enumerate(body.timeline):
         line = lines.of(("timeline", position))
@@ -168,7 +174,7 @@ def _body_parts(
             if stage is None:
                 raise NoteError(path, f"timeline.{position}: {label!r} is not a switch stage", line)
             timeline.append(TimelineEvent(stage=stage, text=text, source=source, line=line))
-    return forces, jobs, timeline
+    return timeline
 
 
 class _NodeLines:

@@ -74,7 +74,7 @@ def panel_notes(force: ForceSummary, total: int) -> tuple[str, str]:
         return ", ".join(hidden), ""  # the panel says "none recorded" already
     evidence = [f"{force.mentions} statement{'s' if force.mentions != 1 else ''}"]
     if force.interviews < total:
-        evidence.append(f"{force.interviews} of {total} interviews")
+        evidence.append(f"{force.interviews}/{total} interviews")  # short: beside the title
     if force.suggested:
         evidence.append(f"{force.suggested} suggested")
     return ", ".join(hidden), " · ".join(evidence)

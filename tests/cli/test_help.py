@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -65,3 +66,27 @@ def test_library_is_usable_without_the_cli():
         "JtbdError",
     } <= set(jtbd.__all__)
     assert all(getattr(jtbd, name) is not None for name in jtbd.__all__)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_at_80_columns_reads_whole(command):
+    """Usage lines name arguments in capitals, choices never split across lines, and a
+    description line breaks early only where its paragraph ends."""
+    env = {"COLUMNS": "80", "TERMINAL_WIDTH": "80", "NO_COLOR": "1", "PATH": ""}
+    out = subprocess.run(
+        [sys.executable, "-c", "from jtbd.cli import main; main()", command, "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    usage = next(line for line in lines if "Usage:" in line)
+    assert "{" not in usage and not any(word.islower() for word in usage.split()[3:]), usage
+    rows = [line for line in lines if line.startswith("│")]
+    assert not [row for row in rows if re.search(r"<[^>]*$", row)], "a metavar split in two"
+    end = next(index for index, line in enumerate(lines) if line.startswith("╭"))
+    description = lines[lines.index(usage) + 1 : end]
+    for line, after in zip(description, [*description[1:], ""], strict=True):
+        if line.strip() and after.strip():
+            assert len(line) >= 60, description

@@ -471,3 +471,17 @@ def test_messages_show_brackets_in_names_and_notes_as_written(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "p[red]1.md:2: timeline item '[/red] oops' is not a switch stage" in result.stderr
     assert "timeline item 'Weird [bold]label'" in result.stderr
+
+
+def test_many_removed_notes_are_named_in_one_short_line(run, tmp_path):
+    folder = tmp_path / "many"
+    for n in range(40):
+        write(folder, f"n{n:02d}.md", f"n{n:02d}")
+    run("ingest", folder, "-q")
+    for path in folder.glob("*.md"):
+        path.unlink()
+    write(folder, "keep.md", "keep")
+    result = run("ingest", folder)
+    text = " ".join(result.stdout.split())
+    assert "Removed (note deleted): n00, n01," in text and "n09 and 30 more" in text
+    assert "n10" not in text

@@ -32,10 +32,10 @@ def test_the_diagram_draws_shared_themes_and_counts_the_rest():
     report = _report()
     push = report.forces["push"]
     assert len(diagram_themes(push)) == THEME_ROWS
-    assert panel_notes(push, 3) == ("+ 2 more shared themes", "12 statements · 2 of 3 interviews")
+    assert panel_notes(push, 3) == ("+ 2 more shared themes", "12 statements · 2/3 interviews")
     pull = report.forces["pull"]
     assert diagram_themes(pull) == []  # one person's sentence is not a pattern to draw
-    assert panel_notes(pull, 3) == ("1 theme mentioned once", "1 statement · 1 of 3 interviews")
+    assert panel_notes(pull, 3) == ("1 theme mentioned once", "1 statement · 1/3 interviews")
 
 
 def test_a_sentence_said_once_never_appears_cut_off_in_any_diagram():
