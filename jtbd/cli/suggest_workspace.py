@@ -12,7 +12,7 @@ import typer
 
 from jtbd.errors import JtbdError
 from jtbd.models import ForceKind
-from jtbd.store import Workspace
+from jtbd.store import ReadOnlyWorkspaceError, Workspace
 from jtbd.store.suggestions import (
     StoredSuggestion,
     read_suggestions,
@@ -28,7 +28,14 @@ def suggest_in_workspace(folder: Path, review: Path | None) -> None:
     from jtbd.synthesis.suggest import ForceSuggester
     from jtbd.synthesis.suggestions import study_inputs, suggest_workspace
 
-    with Workspace(folder, writable=True) as store:
+    try:
+        store = Workspace(folder, writable=True)
+    except ReadOnlyWorkspaceError:
+        raise ReadOnlyWorkspaceError(
+            f"workspace {folder} is read-only: `jtbd suggest` stores its suggestions there "
+            "and needs write access (`jtbd suggest FILE` works on files without one)"
+        ) from None
+    with store:
         # One read snapshot, so the inputs digest names exactly the notes read even if
         # an ingest commits meanwhile; the write lock is not held while the model runs.
         store.connection.execute("BEGIN")

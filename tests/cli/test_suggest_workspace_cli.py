@@ -11,7 +11,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from tests.cli.test_workspace_cli import access_as_a_user, make_read_only, make_writable
 from tests.conftest import FIXTURES, json_out, snapshot
+
+__all__ = ["access_as_a_user"]  # a fixture, used by name
 
 STUDY = FIXTURES / "suggest" / "interviews"
 
@@ -215,3 +218,19 @@ def test_report_straight_from_a_folder_folds_its_review_files(run, tmp_path):
     ]
     # t01 and n03 (n02 has no coded force); the review is not an interview of its own
     assert data["interviews"] == 2 and "#review" not in result.stdout
+
+
+def test_a_read_only_workspace_is_one_line_saying_suggest_needs_write_access(
+    run, tmp_path, access_as_a_user
+):
+    _study(tmp_path)
+    run("ingest", "interviews")
+    workspace = tmp_path / ".jtbd"
+    make_read_only(workspace)
+    try:
+        result = run("suggest")
+    finally:
+        make_writable(workspace)
+    assert result.exit_code == 1
+    assert "`jtbd suggest` stores its suggestions there" in result.stderr
+    assert "Traceback" not in result.stderr
