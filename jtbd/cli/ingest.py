@@ -41,10 +41,11 @@ class ExportFormat(str, Enum):
 
 def ingest_command(
     ctx: typer.Context,
-    folder: Path = typer.Argument(
+    folders: list[Path] = typer.Argument(
         ...,
-        metavar="FOLDER",
-        help="Folder of notes and transcripts (.md, .yaml, .vtt, .srt, .txt, .docx, .json).",
+        metavar="FOLDER...",
+        help="Folders of notes, transcripts (.md, .yaml, .vtt, .srt, .txt, .docx, .json) "
+        "and review files.",
     ),
     workspace: Path | None = WORKSPACE_OPTION,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print errors only."),
@@ -53,32 +54,42 @@ def ingest_command(
         30.0, "--wait", min=0, help="Seconds to wait for another ingest of the workspace."
     ),
 ) -> None:
-    """Parse every note under FOLDER (recursively) into the workspace.
+    """Parse every note under each FOLDER (recursively) into the workspace.
 
-    Unchanged files are skipped; changed ones replaced; notes deleted from
-    FOLDER are removed from the workspace. The notes are never modified.
-    Ctrl-C changes nothing: run the command again to complete it.
+    Each folder is its own scope, ingested in turn with its own summary: unchanged files
+    are skipped, changed ones replaced, and notes deleted from that folder removed from
+    the workspace. Review files (`jtbd suggest --review DIR`) are read as the
+    researcher's coding: `jtbd ingest notes/ review/`. The notes are never modified.
+    Ctrl-C stops the folder being ingested without changing it (folders before it are
+    kept): run the command again to complete it. --json prints one summary object, or
+    a list of them for several folders.
     Exit codes: 1 when a note failed (the others are still ingested),
     75 when another ingest kept the workspace busy, 130 when interrupted.
     """
+    summaries: list[IngestSummary] = []
     try:
         with (
             reported_errors(ctx),
             terminate_as_interrupt(),
             open_workspace(workspace, write=True) as store,
         ):
-            summary = _ingest(folder, store, wait, quiet, show_progress=not (quiet or as_json))
+            for folder in folders:
+                show = not (quiet or as_json)
+                summaries.append(_ingest(folder, store, wait, quiet, show_progress=show))
+                if not as_json:
+                    _print_summary(summaries[-1], quiet)
     except KeyboardInterrupt:
-        # The run is one transaction: an interrupt anywhere in it rolls all of it back.
+        # Each folder's run is one transaction: an interrupt rolls that folder's back.
+        where = f" (folders before {folders[len(summaries)]} were ingested)" if summaries else ""
         error_line(
-            "interrupted: nothing from this run was saved; run `jtbd ingest` again to complete it"
+            f"interrupted: nothing from this run was saved{where}; "
+            "run `jtbd ingest` again to complete it"
         )
         raise typer.Exit(INTERRUPTED) from None
     if as_json:
-        typer.echo(json.dumps(summary.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        _print_summary(summary, quiet)
-    if not summary.ok:
+        data = [summary.to_dict() for summary in summaries]
+        typer.echo(json.dumps(data[0] if len(data) == 1 else data, indent=2, ensure_ascii=False))
+    if not all(summary.ok for summary in summaries):
         raise typer.Exit(1)
 
 
@@ -183,9 +194,14 @@ def export_command(
     """
     with reported_errors(ctx):
         from jtbd.export import export_csv, export_json, shareable
+        from jtbd.synthesis.suggestions import workspace_interviews
 
+        merge_warnings: list[str] = []
         with open_workspace(workspace) as store:
-            interviews = store.interviews()
+            # Review records folded in, stored suggestions as forces marked suggested.
+            interviews = workspace_interviews(store, merge_warnings)
+        for message in merge_warnings:
+            warning_line(message)
         if not include_all:
             interviews = shareable(interviews)
         text = export_json(interviews) if format is ExportFormat.json else export_csv(interviews)

@@ -106,17 +106,27 @@ def _read_interviews(
     """
     from jtbd.ingest import read_folder
     from jtbd.store import Workspace
+    from jtbd.synthesis.suggestions import with_suggestions, workspace_interviews
 
+    merge_warnings: list[str] = []
     if folder is not None:
         read = read_folder(folder)
         for problem in read.errors:
             error_line(str(problem))
         for problem in read.warnings:
             warning_line(str(problem))
-        return read.interviews, None, bool(read.errors)
-    cache = workspace_path(workspace)  # embeddings are kept beside the workspace
-    with Workspace(cache) as store:
-        return store.interviews(), cache, False
+        # Review files in the folder are folded into the interviews they review.
+        interviews = with_suggestions(read.interviews, [], merge_warnings)
+        cache, failed = None, bool(read.errors)
+    else:
+        cache = workspace_path(workspace)  # embeddings are kept beside the workspace
+        with Workspace(cache) as store:
+            # Review records folded in; the stored suggestions as forces marked suggested.
+            interviews = workspace_interviews(store, merge_warnings)
+        failed = False
+    for message in merge_warnings:
+        warning_line(message)
+    return interviews, cache, failed
 
 
 class _Status(Protocol):

@@ -1,8 +1,8 @@
 """Command ``jtbd suggest``: a first-pass force for each statement, for the researcher to review.
 
 ``jtbd suggest FILE`` labels the statements of a ``.csv``, ``.jsonl`` or ``.txt`` file.
-Without FILE the command will suggest forces for the workspace's untagged statements
-(not yet available).
+Without FILE it labels the workspace's uncoded statements and stores them there;
+``--review DIR`` also writes one review file per interview for the researcher.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ from pathlib import Path
 
 import typer
 
-from jtbd.cli.common import error_line, reported_errors, write_output, wrote
+from jtbd.cli.common import (
+    WORKSPACE_OPTION,
+    error_line,
+    reported_errors,
+    workspace_path,
+    write_output,
+    wrote,
+)
 from jtbd.errors import UsageError
 
 
@@ -37,19 +44,33 @@ def suggest_command(
         "-o",
         help="Write here (format by suffix: .csv, .jsonl, .txt) instead of stdout.",
     ),
+    review: Path | None = typer.Option(
+        None,
+        "--review",
+        help="Workspace mode: also write a review checklist per interview into this folder "
+        "(an existing review file is kept).",
+    ),
+    workspace: Path | None = WORKSPACE_OPTION,
 ) -> None:
     """Suggest push / pull / anxiety / inertia / none, with a confidence, per statement.
 
-    Writes FILE's rows in order with "kind" and "confidence" added. Suggestions are a
-    first pass for the researcher to review, not coding. FILE is never modified.
-    Exit code 1 when any row could not be read (the other rows are still written).
+    With FILE: writes its rows in order with "kind" and "confidence" added; exit code 1
+    when a row could not be read (the others are still written). Without FILE: suggests
+    for every statement of the workspace no one has coded and stores the suggestions
+    there (reports mark them as suggested); --review DIR writes a checklist per
+    interview to tick, then `jtbd ingest NOTES/ DIR/`. Suggestions are a first pass for
+    the researcher to review, not coding. No note, transcript or FILE is modified.
     """
     with reported_errors(ctx):
         if file is None:
-            raise UsageError(
-                "suggesting for the workspace is not available yet; "
-                "give a statement file: jtbd suggest FILE [--column NAME] [-o OUT]"
-            )
+            if column is not None or output is not None:
+                raise UsageError("--column and --output apply to a statement FILE only")
+            from jtbd.cli.suggest_workspace import suggest_in_workspace
+
+            suggest_in_workspace(workspace_path(workspace), review)
+            return
+        if review is not None:
+            raise UsageError("--review applies to the workspace (jtbd suggest --review DIR)")
         failed = _suggest_file(file, column, output)
     if failed:
         raise typer.Exit(1)

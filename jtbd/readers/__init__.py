@@ -12,6 +12,7 @@ from pathlib import Path
 from jtbd.errors import EmptyNoteError, GeneratedFileError, NoteError
 from jtbd.readers.base import NoteResult, Problem
 from jtbd.readers.markdown import MarkdownReader
+from jtbd.readers.review import looks_like_review, read_review
 from jtbd.readers.text import decode_text
 from jtbd.readers.transcripts import (
     SIDECAR_SUFFIX,
@@ -116,6 +117,10 @@ def read_note_bytes(
         raise EmptyNoteError(shown, "empty note: nothing to ingest")
     if text.startswith(GENERATED_MARKER):
         raise GeneratedFileError(shown, "written by jtbd report, not an interview note")
+    if extension in _MARKDOWN and looks_like_review(text):
+        review = read_review(text, shown, source)
+        if review is not None:
+            return review  # a review file: its checklist is its content, even if empty
     if isinstance(reader, TranscriptReader):
         result = reader.read(text, shown, source, stem, sidecar)
     elif extension in _MARKDOWN and looks_like_dialogue(text):

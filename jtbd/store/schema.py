@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Everything a re-ingest reads about a file, so it never touches the rows' large JSON
 # (a covering index: half the time of an unchanged re-ingest's query).
 FILES_INDEX = (
     "CREATE INDEX IF NOT EXISTS notes_files ON notes (root, source, interview_id, "
     "content_hash, size, mtime_ns, push, pull, anxiety, inertia, warnings, free_notes)"
+)
+
+# What the last `jtbd suggest` proposed for the workspace's uncoded statements, replaced
+# wholesale by each run; ``kind`` NULL means the model saw no force in the statement.
+SUGGESTIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS suggestions ("
+    "interview_id TEXT NOT NULL, position INTEGER NOT NULL, source TEXT NOT NULL, "
+    "line INTEGER, start REAL, text TEXT NOT NULL, kind TEXT, confidence REAL NOT NULL, "
+    "model TEXT NOT NULL, PRIMARY KEY (interview_id, position))"
 )
 
 SCHEMA = f"""
@@ -36,6 +45,7 @@ CREATE VIEW IF NOT EXISTS forces AS
            json_extract(force.value, '$.quote') AS quote,
            json_extract(force.value, '$.line') AS line
     FROM notes, json_each(notes.interview, '$.forces') AS force;
+{SUGGESTIONS_TABLE};
 """
 
 # The columns a note's row is written with, named so the table's column order never matters.
@@ -58,4 +68,5 @@ MIGRATIONS: dict[int, list[str]] = {
         # Rows stored before free notes were counted: read every note once more.
         "UPDATE notes SET content_hash = '', mtime_ns = -1",
     ],
+    3: [SUGGESTIONS_TABLE],
 }

@@ -12,7 +12,7 @@ Suggestions are a first pass for the researcher to review, never coding.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -127,11 +127,16 @@ def feature_matrix(texts: Sequence[str], encoder: SentenceEncoder) -> np.ndarray
 
     Training and prediction both call this, so the columns can never drift apart.
     """
+    return with_cues(encoder.encode(list(texts)), texts)
+
+
+def with_cues(embedded: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    """The model's input from ``texts``' embeddings (computed, or read from a cache)."""
     import numpy as np
 
     from jtbd.synthesis.force_cues import cue_features
 
-    embedded = encoder.encode(list(texts)).astype(np.float64)
+    embedded = np.asarray(embedded, dtype=np.float64)
     cues = np.array([cue_features(text) for text in texts], dtype=np.float64)
     return np.hstack([embedded, cues.reshape(len(texts), -1)])
 
@@ -149,14 +154,21 @@ class ForceSuggester:
     """Suggests a force for statements; loads its weights and the encoder on first use.
 
     ``encoder`` defaults to :func:`jtbd.embeddings.shared_encoder`, ``weights`` to the
-    file inside the package. The same texts always give the same suggestions.
+    file inside the package. ``embed`` (texts -> vectors, e.g. a workspace
+    :class:`~jtbd.synthesis.embedding_cache.Embedder`'s ``embed``) replaces the encoder,
+    so vectors already cached are not computed again. The same texts always give the
+    same suggestions.
     """
 
     def __init__(
-        self, encoder: SentenceEncoder | None = None, weights: SuggesterWeights | None = None
+        self,
+        encoder: SentenceEncoder | None = None,
+        weights: SuggesterWeights | None = None,
+        embed: Callable[[Sequence[str]], np.ndarray] | None = None,
     ) -> None:
         self._encoder = encoder
         self._weights = weights
+        self._embed = embed
 
     @property
     def weights(self) -> SuggesterWeights:
@@ -189,7 +201,10 @@ class ForceSuggester:
         # Repeated statements ("yeah", stock answers) are embedded once.
         unique = sorted(set(texts))
         index = {text: row for row, text in enumerate(unique)}
-        features = feature_matrix(unique, self.encoder)
+        if self._embed is not None:
+            features = with_cues(self._embed(unique), unique)
+        else:
+            features = feature_matrix(unique, self.encoder)
         weights = self.weights
         logits = features @ weights.coef.T + weights.intercept
         probabilities = softmax(logits / weights.temperature)

@@ -128,7 +128,7 @@ def test_csv_without_the_column_is_one_clear_error(run, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((), "not available yet"),
+        (("s.txt", "--review", "r"), "--review applies to the workspace"),
         (("s.docx",), "unknown statement file type"),
         (("s.txt", "--column", "text"), "--column applies to .csv files only"),
         (("s.txt", "-o", "s.txt"), "would overwrite the input"),

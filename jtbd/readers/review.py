@@ -1,0 +1,106 @@
+"""Review files: the researcher's verdict on ``jtbd suggest``'s suggestions for one interview.
+
+A Markdown file whose frontmatter has ``jtbd_review: <interview id>`` holds a checklist,
+one line per suggestion, as ``jtbd suggest --review`` writes it::
+
+    - [x] push 0.82 "Every Friday I retype the receipts." — t01.vtt:12 @ 00:00:07
+
+It becomes a review record: an interview ``<id>#review`` whose forces are the ticked
+lines (the researcher's coding, citing the transcript, not the review file) and whose
+statements are every line still listed, ticked or not. Lines set to ``none`` are left
+out of both, so they read as rejected. The merge is in :mod:`jtbd.synthesis.suggestions`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from jtbd.errors import NoteError
+from jtbd.models import ForceKind
+from jtbd.readers.base import (
+    FORCE_TEMPLATE,
+    STATEMENT_TEMPLATE,
+    NoteResult,
+    Problem,
+    interview_data,
+)
+from jtbd.readers.text import split_frontmatter, split_lines
+
+REVIEW_KEY = "jtbd_review"
+REVIEW_SUFFIX = "#review"
+
+_CHECKBOX = re.compile(r"^\s*[-*+]\s+\[(?P<mark>[ xX]?)\]")
+_LINE = re.compile(
+    r"^\s*[-*+]\s+\[(?P<mark>[ xX]?)\]\s+(?P<kind>[A-Za-z]+)"
+    r"(?:\s+(?P<confidence>\d(?:\.\d+)?))?"
+    r'\s+"(?P<text>.*)"\s+[—–-]{1,2}\s+'
+    r"(?P<source>.+?):(?P<line>\d+)"
+    r"(?:\s+@\s+(?P<time>\d+:\d{2}:\d{2}(?:\.\d+)?))?\s*$"
+)
+# "habit" is what many researchers call inertia; "none" rejects the suggestion.
+_KINDS = {kind.value: kind for kind in ForceKind} | {"habit": ForceKind.INERTIA}
+_NONE = "none"
+
+
+def looks_like_review(text: str) -> bool:
+    """A cheap test before parsing: frontmatter that names ``jtbd_review``."""
+    if not text.startswith("---"):
+        return False
+    head = text[:4000]
+    return f"\n{REVIEW_KEY}:" in head
+
+
+def parse_time(text: str) -> float:
+    """``HH:MM:SS`` (optionally with decimals) as seconds."""
+    hours, minutes, seconds = text.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def read_review(text: str, path: str, source: str) -> NoteResult | None:
+    """Read a review file; None when its frontmatter has no ``jtbd_review`` after all."""
+    lines = split_lines(text)
+    frontmatter = split_frontmatter(lines, path)
+    target = frontmatter.data.get(REVIEW_KEY)
+    if target is None:
+        return None
+    if not isinstance(target, (str, int)) or not str(target).strip():
+        raise NoteError(path, f"{REVIEW_KEY}: must name the interview id it reviews", 2)
+    target = str(target).strip()
+    forces: list[dict[str, Any]] = []
+    statements: list[dict[str, Any]] = []
+    warnings: list[Problem] = []
+    for number in range(frontmatter.body_start, len(lines)):
+        raw = lines[number]
+        if not _CHECKBOX.match(raw):
+            continue
+        item = _LINE.match(raw)
+        kind_word = item.group("kind").lower() if item else ""
+        if item is None or (kind_word not in _KINDS and kind_word != _NONE):
+            warnings.append(
+                Problem(
+                    path,
+                    "cannot read this review line: write "
+                    '- [x] KIND 0.80 "quote" — FILE:LINE @ HH:MM:SS (KIND: push, pull, '
+                    "anxiety, inertia or none); it is ignored",
+                    number + 1,
+                )
+            )
+            continue
+        if kind_word == _NONE:
+            continue  # rejected: neither coded nor still suggested
+        where = {
+            "text": item.group("text").strip(),
+            "source": item.group("source").strip(),
+            "line": int(item.group("line")),
+            "start": parse_time(item.group("time")) if item.group("time") else None,
+        }
+        statements.append(STATEMENT_TEMPLATE | where)
+        if item.group("mark").strip():
+            force = FORCE_TEMPLATE | where | {"kind": _KINDS[kind_word].value, "quote": True}
+            force["tags"], force["detail"] = [], []
+            forces.append(force)
+    fields = {"id": target + REVIEW_SUFFIX, "attributes": {REVIEW_KEY: target}}
+    data = interview_data(fields, source, forces, [], [], "")
+    data["statements"] = statements
+    return NoteResult(data, warnings)

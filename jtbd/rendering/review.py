@@ -1,0 +1,63 @@
+"""Review files: one interview's suggestions as a Markdown checklist (``review.md.j2``).
+
+The renderer is pure: data in, text out. ``jtbd.readers.review`` reads the lines back,
+so the line format here and the pattern there change together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from jtbd.store.suggestions import StoredSuggestion
+from jtbd.synthesis.quotes import clock
+
+if TYPE_CHECKING:
+    import jinja2
+
+TEMPLATE = "review.md.j2"
+
+
+def citation(source: str, line: int | None, start: float | None) -> str:
+    """``t01.vtt:12 @ 00:00:07`` (as reports cite quotes); no ``@`` part without a time.
+
+    The line is always written: the review reader needs it to find the statement.
+    """
+    where = f"{source}:{line if line is not None else 0}"
+    return where if start is None else f"{where} @ {clock(start)}"
+
+
+def review_context(interview_id: str, suggestions: Sequence[StoredSuggestion]) -> dict[str, Any]:
+    """What the template gets: the id and one item per suggestion with a force."""
+    items = [
+        {
+            "kind": suggestion.kind.value,
+            "confidence": f"{suggestion.confidence:.2f}",
+            "text": " ".join(suggestion.text.split()),
+            "citation": citation(suggestion.source, suggestion.line, suggestion.start),
+        }
+        for suggestion in suggestions
+        if suggestion.kind is not None
+    ]
+    return {"interview_id": interview_id, "items": items}
+
+
+def render_review(
+    interview_id: str,
+    suggestions: Sequence[StoredSuggestion],
+    env: jinja2.Environment | None = None,
+) -> str:
+    """The review file of one interview; ``env`` defaults to the bundled templates'.
+
+    Pass one environment for many files: building it costs more than rendering.
+    """
+    from jtbd.rendering.templates import environment, render
+
+    context = review_context(interview_id, suggestions)
+    return render(env if env is not None else environment(), TEMPLATE, context)
+
+
+def review_file_name(interview_id: str) -> str:
+    """``<id>.review.md``, with characters a file name cannot hold replaced by ``_``."""
+    safe = "".join(c if c.isalnum() or c in "-_.@+ " else "_" for c in interview_id)
+    return f"{safe.strip('. ') or '_'}.review.md"
