@@ -13,9 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-## demo: set up, ingest examples/notes, write the reports into out/
+## demo: set up, ingest the example notes and transcripts, suggest forces, write the reports into out/
 demo: $(STAMP)
-	$(BIN)/jtbd ingest examples/notes --workspace $(OUT)/.jtbd
+	$(BIN)/jtbd ingest examples/notes examples/transcripts --workspace $(OUT)/.jtbd
+	$(BIN)/jtbd suggest --workspace $(OUT)/.jtbd --review $(OUT)/review
 	$(BIN)/jtbd export --workspace $(OUT)/.jtbd --format csv -o $(OUT)/forces.csv
 	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format html -o $(OUT)/report.html
 	$(BIN)/jtbd report --workspace $(OUT)/.jtbd --format md -o $(OUT)/report.md
