@@ -101,6 +101,7 @@ class _NoteScanner(NoteData):
         self.close()
         title = line.text if line.kind == LineKind.HEADING else (heading_text(line.text) or "")
         self.sections.open(meaning, title or line.text, line.number, level)
+        self.collect_statements = not meaning.researcher_notes
         if meaning.section == SectionKind.OTHER:
             self.notes.append(line.raw)
         self.previous_blank = True
@@ -128,6 +129,7 @@ class _NoteScanner(NoteData):
             return False
         self.close()
         self.sections.open(meaning, title, line.number, level, typed=True)
+        self.collect_statements = True
         self.notes.append(line.raw)
         self.previous_blank = True
         return True

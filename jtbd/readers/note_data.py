@@ -52,11 +52,14 @@ class NoteData:
         # Free text no one coded, as sentences with their lines: what `jtbd suggest` reads.
         self.statements: list[dict[str, Any]] = []
         self.free_block: list[tuple[int, str]] = []
+        # False under a heading of the researcher's own notes ("Observations"): those
+        # words are an analysis, not the participant's, and must never become evidence.
+        self.collect_statements = True
 
     def flush_free(self) -> None:
         """The free text collected so far becomes sentence statements, each with its line."""
         block, self.free_block = self.free_block, []
-        if not block:
+        if not block or not self.collect_statements:
             return
         starts, text = [], ""
         for number, part in block:
@@ -65,7 +68,8 @@ class NoteData:
         for offset, sentence in split_sentences(text):
             line = next(number for start, number in reversed(starts) if start <= offset)
             tagged = parse_tagged_text(sentence, self.words)
-            if tagged.text and not is_placeholder(tagged.text):
+            # A label left alone ("Recording:") says nothing a suggester could weigh.
+            if len(tagged.text.split()) >= 3 and not is_placeholder(tagged.text):
                 statement = STATEMENT_TEMPLATE.copy()
                 statement.update(text=tagged.text, source=self.source, line=line)
                 self.statements.append(statement)

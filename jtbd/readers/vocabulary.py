@@ -52,6 +52,9 @@ class HeadingMeaning:
     """Force kinds the heading names, also when it is not a force heading ("Pull vs push")."""
     free_notes: bool = False
     """A heading whose items are free notes by intent ("Context", "Follow-ups")."""
+    researcher_notes: bool = False
+    """Free notes in the researcher's words ("Observations"), not the participant's: never
+    statements for ``jtbd suggest`` (unlike "Key quotes")."""
 
 
 _OTHER = HeadingMeaning(SectionKind.OTHER)
@@ -66,6 +69,7 @@ class Vocabulary:
     """Normalised phrase -> a force kind, or SectionKind.JOBS / TIMELINE."""
     filler: set[str] = field(default_factory=set)
     free_notes: set[str] = field(default_factory=set)
+    participant_words: set[str] = field(default_factory=set)
     stages: dict[str, SwitchStage] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
     consent_given: set[str] = field(default_factory=set)
@@ -84,6 +88,8 @@ class Vocabulary:
             self.phrases.update({normalise_title(w): SectionKind.TIMELINE for w in timeline})
             self.filler.update(normalise_title(w) for w in data.get("filler", []))
             self.free_notes.update(normalise_title(w) for w in data.get("free_notes", []))
+            words = data.get("participant_words", [])
+            self.participant_words.update(normalise_title(w) for w in words)
             for stage_name, labels in data.get("stages", {}).items():
                 stage = SwitchStage(stage_name)
                 self.stages.update({normalise_title(label): stage for label in labels})
@@ -115,7 +121,8 @@ class Vocabulary:
         if named is not None:
             return _meaning(named)
         if name in self.free_notes:
-            return HeadingMeaning(SectionKind.OTHER, free_notes=True)
+            researcher = name not in self.participant_words
+            return HeadingMeaning(SectionKind.OTHER, free_notes=True, researcher_notes=researcher)
         words = name.split()
         while words and _NUMBERING.match(words[0]):
             words = words[1:]
@@ -196,6 +203,7 @@ def default_vocabulary() -> Vocabulary:
 # An Obsidian tag: '#' then letters, digits, '_', '-', '/'; not all digits (that's "#1").
 _TAG = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 _BRACKET_PREFIX = re.compile(r"^\[([^\W\d][\w/ -]*)\]\s*")
+_EMBED = re.compile(r"!\[\[[^\]]*\]\]")
 _WIKILINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
 _QUOTE_PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _OPENING_QUOTES = tuple(opening for opening, _ in _QUOTE_PAIRS)
@@ -243,7 +251,8 @@ def parse_tagged_text(raw: str, vocabulary: Vocabulary | None = None) -> TaggedT
             text = text[:start] + " " + text[end:]
         text = _strip_trailing_tags(" ".join(text.split()))
     if "[[" in text:
-        text = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text)
+        text = _EMBED.sub("", text)  # "![[photo.png]]" shows a file; it is not words
+        text = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text).strip()
     text, quote = unquote(text.strip(" :;-\u2013\u2014"))
     return TaggedText(text=text, kind=kind, tags=tags, quote=quote)
 

@@ -202,7 +202,7 @@ def _merged_forces(
             Force(
                 kind=suggestion.kind,
                 text=suggestion.text,
-                quote=True,
+                quote=bool(interview.turns),  # a transcript's words are verbatim; a note's not
                 source=suggestion.source,
                 line=suggestion.line,
                 start=suggestion.start,

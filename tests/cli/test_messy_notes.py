@@ -146,3 +146,20 @@ def test_a_note_with_no_forces_says_so(ingested):
     summary, _ = ingested
     (warning,) = warnings_of(summary, "jobs-only.md")
     assert warning["message"].startswith("no forces found")
+
+
+def test_statements_for_suggest_are_participant_words_not_the_researchers(tmp_path):
+    from jtbd.readers import read_note
+
+    note = tmp_path / "n.md"
+    note.write_text(
+        "---\nid: n1\n---\nPhoto: ![[receipt.png]]\n\n## What she said\n"
+        "- The old spreadsheet breaks every single January\n\n"
+        "## Observations\n- The push is strong, the pull is weak\n\n"
+        "## Key quotes\n- I just want the quarter to close itself\n"
+    )
+    texts = [s["text"] for s in read_note(note).data["statements"]]
+    assert texts == [
+        "The old spreadsheet breaks every single January",
+        "I just want the quarter to close itself",
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from jtbd import Force, ForceKind, Interview, Workspace
-from jtbd.models import Statement
+from jtbd.models import Statement, Turn
 from jtbd.store import DATABASE_NAME
 from jtbd.store.suggestions import StoredSuggestion, read_suggestions, replace_suggestions
 from jtbd.synthesis.suggestions import candidate_statements, with_suggestions
@@ -20,7 +20,10 @@ def _suggestion(line: int, text: str, kind: ForceKind | None = PUSH) -> StoredSu
 def _transcript(said: list[StoredSuggestion], *forces: Force) -> Interview:
     """The transcript the suggestions were made for: one statement each."""
     statements = [Statement(text=s.text, source=s.source, line=s.line) for s in said]
-    return Interview(id="t1", source="t01.vtt", forces=list(forces), statements=statements)
+    turns = [Turn(speaker="Ann", text=" ".join(s.text for s in said), source="t01.vtt", line=1)]
+    return Interview(
+        id="t1", source="t01.vtt", forces=list(forces), statements=statements, turns=turns
+    )
 
 
 def _review(ticked: list[tuple[int, str, ForceKind]], listed: list[tuple[int, str]]) -> Interview:
