@@ -6,7 +6,9 @@ of ``training/train_suggester.py``). Never split by random rows: statements of o
 share words and a frame, and a random split would flatter the model.
 
 Prints macro-F1 strict and lenient (an ``alt`` label counts as right), per language and
-class, the confusion matrix, the calibration of the confidence, then speed and size.
+class, the confusion matrix, the calibration of the confidence, the accuracy on the held-out
+half of the clear statements written for the project (``training/data/holdout/``), then
+speed and size.
 ``--variants`` also refits the approaches that were tried and dropped.
 
 Needs the training extra: ``pip install -e '.[train]'`` and the dev data (``--data``).

@@ -7,7 +7,8 @@ the same data gives a byte-identical weights file.
 Data: the labelled statements named in ``training/SOURCES.md`` — the dev set
 (``--data``, default ``../shared/devdata/forces-dev.jsonl``) and every ``*.jsonl`` under
 ``training/data/`` (same fields: ``text``, ``label``, ``alt``, ``lang``, ``repo``,
-``path``). scikit-learn is needed here only (``pip install -e '.[train]'``); the package
+``path``); ``training/data/holdout/`` is never read here (the bench's clear cases).
+scikit-learn is needed here only (``pip install -e '.[train]'``); the package
 predicts with numpy alone.
 
 The bench (``bench/bench_suggest.py``) imports :func:`fit` and :func:`load_rows` so the
