@@ -7,7 +7,8 @@ the same data gives a byte-identical weights file.
 Data: the labelled statements named in ``training/SOURCES.md`` — the dev set
 (``--data``, default ``../shared/devdata/forces-dev.jsonl``) and every ``*.jsonl`` under
 ``training/data/`` (same fields: ``text``, ``label``, ``alt``, ``lang``, ``repo``,
-``path``). scikit-learn is needed here only (``pip install -e '.[train]'``); the package
+``path``); ``training/data/holdout/`` is never read here (the bench's clear cases).
+scikit-learn is needed here only (``pip install -e '.[train]'``); the package
 predicts with numpy alone.
 
 The bench (``bench/bench_suggest.py``) imports :func:`fit` and :func:`load_rows` so the
@@ -29,6 +30,10 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "devdata" / "forces-dev.jsonl"
 EXTRA_DATA = REPO / "training" / "data"
 OUTPUT = REPO / "jtbd" / "weights" / "suggester.npz"
+# Statements written for this project (training/SOURCES.md) carry this repo name. The
+# held-out half under ``holdout/`` is never trained on: the bench reports on it.
+WRITTEN_REPO = "jtbd"
+CLEAR_EVAL = EXTRA_DATA / "holdout" / "clear-eval.jsonl"
 
 # Chosen by leave-one-source-file-out on the dev set (see the bench): stronger
 # regularisation than the default, because 18 sources are few and each has its own words.
@@ -45,6 +50,15 @@ def load_rows(data: Path = DEFAULT_DATA, extra: Path = EXTRA_DATA) -> list[dict[
         with path.open(encoding="utf-8") as handle:
             rows.extend(json.loads(line) for line in handle if line.strip())
     return rows
+
+
+def is_real(rows: Sequence[dict[str, Any]]) -> np.ndarray:
+    """True for the statements of real speakers, False for the ones written for the project.
+
+    The temperature is fitted on real statements only: the written ones are clear cases,
+    and calibrating on them would make the confidence on real speech over-sure.
+    """
+    return np.array([row["repo"] != WRITTEN_REPO for row in rows])
 
 
 def source_of(row: dict[str, Any]) -> str:
@@ -107,7 +121,9 @@ def train(data: Path, output: Path) -> None:
     features = feature_matrix([row["text"] for row in rows], shared_encoder())
     sources = [source_of(row) for row in rows]
     print(f"{len(rows)} statements from {len(set(sources))} source files")
-    temperature = best_temperature(out_of_source_logits(features, labels, sources), labels)
+    real = is_real(rows)
+    logits = out_of_source_logits(features, labels, sources)
+    temperature = best_temperature(logits[real], labels[real])
     coef, intercept = fit(features, labels)
     SuggesterWeights(coef, intercept, temperature, cue_fingerprint()).save(output)
     print(f"temperature {temperature}; wrote {output} ({output.stat().st_size:,} bytes)")

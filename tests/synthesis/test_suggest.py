@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from jtbd.models import ForceKind
-from jtbd.synthesis.force_cues import cue_features, cue_list, is_small_talk
+from jtbd.synthesis.force_cues import FEATURE_NAMES, PHRASE_SCALE, cue_features, is_small_talk
 from jtbd.synthesis.suggest import (
     CLASSES,
     ForceSuggester,
@@ -79,15 +79,42 @@ def test_suggestion_as_dict():
     assert Suggestion(None, 0.9).to_dict() == {"kind": "none", "confidence": 0.9}
 
 
-def test_cue_features_have_one_column_per_cue():
+def test_cue_features_have_their_named_columns():
     features = cue_features("I wish it were simpler, but I'm worried about losing data.")
-    assert len(features) == len(cue_list()) + 8
+    assert len(features) == len(FEATURE_NAMES)
     assert all(0 <= value <= 1 for value in features)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What I liked most was the calendar view.", "pull"),
+        ("Ce qui m'a plu, c'est le suivi des colis.", "pull"),
+        ("Avevo paura di sbagliare la configurazione.", "anxiety"),
+        ("I know where everything is in my binder.", "inertia"),
+        ("Je connais ce logiciel par coeur.", "inertia"),
+        ("I was sick of retyping the orders.", "push"),
+    ],
+)
+def test_plain_phrases_set_their_kind_column(text, kind):
+    columns = dict(zip(FEATURE_NAMES, cue_features(text), strict=True))
+    assert columns[f"phrase_{kind}"] == PHRASE_SCALE
+    others = [name for name in FEATURE_NAMES if name.startswith("phrase_")]
+    assert sum(columns[name] > 0 for name in others) <= 2
+
+
+def test_negation_column_sees_glued_and_separate_negations():
+    names = list(FEATURE_NAMES)
+    negation = names.index("negation")
+    assert cue_features("It isn't worth it.")[negation] == PHRASE_SCALE
+    assert cue_features("Ce n'est pas la peine.")[negation] == PHRASE_SCALE
+    assert cue_features("Non vale la pena.")[negation] == PHRASE_SCALE
+    assert cue_features("It is worth it.")[negation] == 0
 
 
 def test_weights_round_trip_byte_identical(tmp_path):
     weights = load_weights()
-    assert weights.coef.shape == (len(CLASSES), 512 + len(cue_list()) + 8)
+    assert weights.coef.shape == (len(CLASSES), 512 + len(FEATURE_NAMES))
     weights.save(tmp_path / "a.npz")
     load_weights(tmp_path / "a.npz").save(tmp_path / "b.npz")
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
