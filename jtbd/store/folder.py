@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jtbd.models import Interview
 from jtbd.readers.base import NoteResult
@@ -42,37 +42,7 @@ class NotesFolder:
             "push, pull, anxiety, inertia, warnings, free_notes FROM notes WHERE root = ?",
             (self.root,),
         )
-        # A comprehension, not a loop of assignments: this runs for every stored note.
-        return {
-            source: StoredNote(
-                source,
-                interview_id,
-                content_hash,
-                size,
-                mtime_ns,
-                push,
-                pull,
-                anxiety,
-                inertia,
-                ()
-                if warnings == "[]"
-                else tuple(StoredWarning(line, text) for line, text in json.loads(warnings)),
-                free_notes,
-            )
-            for (
-                source,
-                interview_id,
-                content_hash,
-                size,
-                mtime_ns,
-                push,
-                pull,
-                anxiety,
-                inertia,
-                warnings,
-                free_notes,
-            ) in rows
-        }
+        return {row[0]: _stored_note(row) for row in rows}
 
     def elsewhere(self) -> list[ForeignNote]:
         """Every note the workspace holds from another folder (interview ids are unique)."""
@@ -128,3 +98,18 @@ class NotesFolder:
         if rows:
             with self.workspace.transaction() as db:
                 db.executemany("DELETE FROM notes WHERE root = ? AND source = ?", rows)
+
+
+def _stored_note(row: tuple[Any, ...]) -> StoredNote:
+    """One row of ``stored``'s query (StoredNote's fields in order) as a StoredNote."""
+    source, interview_id, content_hash, size, mtime_ns, push, pull, anxiety, inertia = row[:9]
+    warnings, free_notes = row[9:]
+    decoded = (
+        ()
+        if warnings == "[]"
+        else tuple(StoredWarning(line, text) for line, text in json.loads(warnings))
+    )
+    return StoredNote(
+        source, interview_id, content_hash, size, mtime_ns, push, pull, anxiety, inertia,
+        decoded, free_notes,
+    )  # fmt: skip
