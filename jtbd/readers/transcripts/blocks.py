@@ -17,15 +17,16 @@ STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A timing line, as the careful way reads it: optional cue settings after the end stamp.
 TIMING = re.compile(rf"^\s*(?P<start>{STAMP})\s*-->\s*(?P<end>{STAMP})(?:\s+.*)?$")
 # A block: a run of lines that are not blank, found by the regex engine, not a loop.
-BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
+# Leading blanks first, then the first non-blank: no backtracking over each line.
+BLOCK = re.compile(r"[^\S\n]*\S[^\n]*(?:\n[^\S\n]*\S[^\n]*)*")
 
 # The simple cue. Stricter than TIMING (spaces and tabs only), so whatever it matches the
 # careful way would read the same. The identifier has no ">" (so it is no timing line)
 # and is no NOTE/STYLE/REGION word; the text line is the block's last.
 _SIMPLE = (
-    r"(?:(?P<id>(?![ \t]*(?:NOTE|STYLE|REGION))[^\n>]*[^\s>][^\n>]*)\n)?"
+    r"(?:(?P<id>(?![^\S\n]*(?:NOTE|STYLE|REGION))[^\S\n]*[^\s>][^\n>]*)\n)?"
     rf"[ \t]*(?P<start>{STAMP})[ \t]*-->[ \t]*(?P<end>{STAMP})(?:[ \t][^\n]*)?\n"
-    r"(?P<text>[^\n]*\S[^\n]*)(?=\n[^\S\n]*(?:\n|\Z)|\Z)"
+    r"(?P<text>[^\S\n]*\S[^\n]*)(?=\n[^\S\n]*(?:\n|\Z)|\Z)"
 )
 _BLOCKS = re.compile(rf"{_SIMPLE}|(?P<other>{BLOCK.pattern})")
 
