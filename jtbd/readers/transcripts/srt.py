@@ -49,13 +49,12 @@ def parse_srt(text: str, path: str) -> Parsed:
     cues: list[Cue] = []
     times: dict[str, float] = {}
     for first, block in caption_blocks(text):
-        other = block.group("other")
+        head, _, _, cue_text, other = block.groups()
         if other is not None:
             _read_block(other.split("\n"), first, numbering, cues, times)
             continue
-        head = block.group("id")
         numbering.check("" if head is None else head.strip(), first)
-        cleaned = clean_cue_text(block.group("text"))
+        cleaned = clean_cue_text(cue_text)
         if cleaned:
             start, end = cue_times(block, times)
             cues.append(Cue(None, start, end, cleaned, first + (1 if head is None else 2)))

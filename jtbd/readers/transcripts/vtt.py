@@ -42,7 +42,12 @@ def _voices(text: str) -> list[tuple[str | None, str]]:
     if text.startswith("<v ") and text.count("<") <= 2:
         close = text.find(">")  # the usual Teams line: <v Name>text</v>
         if close > 0:
-            return [(html.unescape(text[3:close]).strip() or None, text[close + 1 :])]
+            name = text[3:close]
+            if "&" in name:
+                name = html.unescape(name)
+            # Its one closing tag cut here, so the text needs no tag regex.
+            rest = text[close + 1 : -4] if text.endswith("</v>") else text[close + 1 :]
+            return [(name.strip() or None, rest)]
     pieces: list[tuple[str | None, str]] = []
     matches = list(_VOICE.finditer(text))
     if not matches:
@@ -73,13 +78,13 @@ def parse_vtt(text: str, path: str) -> Parsed:
     times: dict[str, float] = {}  # a cue usually starts where the one before ends
     line = 1
     for line, block in blocks:
-        other = block.group("other")
+        ident, _, _, cue_text, other = block.groups()
         if other is not None:
             _read_block(other.split("\n"), line, path, cues, warnings, times)
             continue
         start, end = cue_times(block, times)
-        text_line = line + 1 if block.group("id") is None else line + 2
-        for speaker, piece in _voices(block.group("text")):
+        text_line = line + 1 if ident is None else line + 2
+        for speaker, piece in _voices(cue_text):
             cleaned = clean_cue_text(piece)
             if cleaned:
                 cues.append(Cue(speaker, start, end, cleaned, text_line))

@@ -38,7 +38,12 @@ AWKWARD = [
     "00:00:03,000 --> 00:00:04,000\nAna Ruiz: three\n",
 ]
 
-_CAREFUL = re.compile(rf"(?P<other>{BLOCK.pattern})")
+# The groups caption_blocks gives, the simple cue's never matching: every block "other".
+_NEVER = "(?!x)x"
+_CAREFUL = re.compile(
+    "".join(f"(?P<{name}>{_NEVER})?" for name in ("id", "start", "end", "text"))
+    + rf"(?P<other>{BLOCK.pattern})"
+)
 
 
 def _careful_blocks(text: str) -> Iterator[tuple[int, re.Match[str]]]:
