@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
+from jtbd.readers.transcripts.blocks import TIMING, caption_blocks
 from jtbd.readers.transcripts.cues import Cue, Parsed
 from jtbd.readers.transcripts.speakers import label_prefixed
-from jtbd.readers.transcripts.blocks import TIMING, caption_blocks
 from jtbd.readers.transcripts.vtt import clean_cue_text, cue_times
 
 

@@ -42,12 +42,12 @@ def _voices(text: str) -> list[tuple[str | None, str]]:
     if text.startswith("<v ") and text.count("<") <= 2:
         close = text.find(">")  # the usual Teams line: <v Name>text</v>
         if close > 0:
-            name = text[3:close]
-            if "&" in name:
-                name = html.unescape(name)
+            voice = text[3:close]
+            if "&" in voice:
+                voice = html.unescape(voice)
             # Its one closing tag cut here, so the text needs no tag regex.
             rest = text[close + 1 : -4] if text.endswith("</v>") else text[close + 1 :]
-            return [(name.strip() or None, rest)]
+            return [(voice.strip() or None, rest)]
     pieces: list[tuple[str | None, str]] = []
     matches = list(_VOICE.finditer(text))
     if not matches:
