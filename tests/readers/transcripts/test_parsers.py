@@ -243,6 +243,20 @@ def test_whisper_broken_transcript_is_an_error(text, message):
         parse_whisper(text, "t.json")
 
 
+def test_whisper_broken_json_names_the_line_of_the_mistake():
+    text = '{"segments": [\n {"start": 0, "end": 1, "text": " a"},\n {"start": 1,, "end": 2}\n]}'
+    with pytest.raises(NoteError, match="not valid JSON") as caught:
+        parse_whisper(text, "t.json")
+    assert caught.value.line == 3
+
+
+def test_whisper_reads_duplicate_keys_and_nan_as_python_json_does():
+    text = '{"segments": [{"start": NaN, "end": 2, "text": " old", "text": " new"}]}'
+    cue = parse_whisper(text, "t.json").cues[0]
+    assert (cue.text, cue.end) == ("new", 2.0)
+    assert cue.start != cue.start  # NaN, as json.loads reads it
+
+
 @pytest.mark.parametrize("text", ['{"name": "my-plugin"}', "[1, 2", "{}"])
 def test_other_json_is_not_a_transcript(text):
     with pytest.raises(NotATranscriptError):
