@@ -84,6 +84,11 @@ def parse_vtt(text: str, path: str) -> Parsed:
             continue
         start, end = cue_times(block, times)
         text_line = line + 1 if ident is None else line + 2
+        if "<v" not in cue_text:  # no voices (Zoom): spare the split
+            cleaned = clean_cue_text(cue_text)
+            if cleaned:
+                cues.append(Cue(None, start, end, cleaned, text_line))
+            continue
         for speaker, piece in _voices(cue_text):
             cleaned = clean_cue_text(piece)
             if cleaned:
