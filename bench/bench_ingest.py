@@ -11,7 +11,6 @@ of cold; `jtbd --help` < 0.2 s.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -34,30 +33,6 @@ for directory, _, files in os.walk(sys.argv[1]):
 print(time.perf_counter() - start)
 """
 
-INGEST = """
-import sys, time
-from pathlib import Path
-from jtbd import Workspace, ingest_folder
-start = time.perf_counter()
-with Workspace(Path(sys.argv[2]), create=True) as store:
-    summary = ingest_folder(Path(sys.argv[1]), store)
-assert not summary.errors, summary.errors[:3]
-print(time.perf_counter() - start)
-"""
-
-
-def timed(code: str, *args: str) -> tuple[float, float]:
-    """Run code in a fresh interpreter: (seconds it printed, peak RSS in MiB)."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"benchmark step failed: {code[:40]!r}")
-    return float(output.strip().splitlines()[-1]), usage.ru_maxrss / 1024
-
 
 def startup_seconds(runs: int = 7) -> float:
     """Median wall time of `jtbd --help` as a new process."""
@@ -72,6 +47,7 @@ def startup_seconds(runs: int = 7) -> float:
 
 def main() -> None:
     from corpus import write_corpus
+    from harness import run_steps
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
@@ -83,15 +59,12 @@ def main() -> None:
         write_corpus(notes, options.notes)
         size = sum(p.stat().st_size for p in notes.rglob("*.md")) / options.notes
         print(f"corpus: {options.notes} notes, {size / 1024:.1f} KiB each on average")
-        timed(FLOOR, str(notes))  # warm the page cache so every step reads from memory
-        # Best of N: a shared machine's noise only ever makes a run slower.
-        floors, colds, warms = [], [], []
-        for _ in range(options.repeat):
-            floors.append(timed(FLOOR, str(notes)))
-            shutil.rmtree(workspace, ignore_errors=True)
-            colds.append(timed(INGEST, str(notes), str(workspace)))
-            warms.append(timed(INGEST, str(notes), str(workspace)))
-        (floor, floor_rss), (cold, cold_rss), (warm, warm_rss) = min(floors), min(colds), min(warms)
+        runs = run_steps(FLOOR, notes, workspace, options.repeat)
+        (floor, _, floor_rss), (cold, _, cold_rss), (warm, _, warm_rss) = (
+            min(runs.floors),
+            min(runs.colds),
+            min(runs.warms),
+        )
         print(f"floor (read + frontmatter, C loader): {floor:6.2f} s   peak {floor_rss:5.0f} MiB")
         print(
             f"cold ingest:                          {cold:6.2f} s   peak {cold_rss:5.0f} MiB"

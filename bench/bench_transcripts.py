@@ -6,7 +6,7 @@
 WebVTT, SubRip, Otter and Rev text, Markdown dialogue and Whisper JSON (see
 transcript_corpus.py). The floor reads every file and splits it into lines: the least a
 reader must do. Targets: cold ingest <= 3x floor; unchanged re-ingest <= 10% of cold.
-Each step runs in a fresh process; best of N, since a shared machine only slows a run.
+Each step runs in a fresh process (harness.py); best of N, and the range over the runs.
 """
 
 from __future__ import annotations
@@ -29,17 +29,6 @@ for directory, _, files in os.walk(sys.argv[1]):
     for name in files:
         with open(os.path.join(directory, name), encoding="utf-8") as file:
             file.read().split("\\n")
-print(time.perf_counter() - start)
-"""
-
-INGEST = """
-import sys, time
-from pathlib import Path
-from jtbd import Workspace, ingest_folder
-start = time.perf_counter()
-with Workspace(Path(sys.argv[2]), create=True) as store:
-    summary = ingest_folder(Path(sys.argv[1]), store)
-assert not summary.errors, summary.errors[:3]
 print(time.perf_counter() - start)
 """
 
@@ -74,23 +63,13 @@ for (kind, ext), rows in sorted(costs.items()):
 """
 
 
-def timed(code: str, *args: str) -> tuple[float, float, float]:
-    """Run code in a fresh interpreter: (wall seconds it printed, CPU seconds, peak MiB).
-
-    CPU time counts the process and its workers; on a busy machine it is the steadier
-    figure, since wall time then also measures the other work.
-    """
-    process = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE)
-    assert process.stdout is not None
-    output = process.stdout.read().decode()
-    _, status, usage = os.wait4(process.pid, 0)
-    if status != 0:
-        raise SystemExit(f"benchmark step failed: {code[:40]!r}")
-    cpu = usage.ru_utime + usage.ru_stime
-    return float(output.strip().splitlines()[-1]), cpu, usage.ru_maxrss / 1024
+def _range(values: list[float], unit: str) -> str:
+    low, high = min(values), max(values)
+    return f"{low:6.2f}{unit}" if len(values) == 1 else f"{low:6.2f}-{high:.2f}{unit}"
 
 
 def main() -> None:
+    from harness import run_steps
     from transcript_corpus import write_transcripts
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -107,28 +86,24 @@ def main() -> None:
             f"corpus: {len(files)} transcripts, {size / 2**20:.0f} MiB, "
             f"{size / len(files) / 1024:.0f} KiB and {words:,.0f} spoken words each on average"
         )
-        timed(FLOOR, str(folder))  # warm the page cache
-        floors, colds, warms = [], [], []
-        for _ in range(options.repeat):
-            floors.append(timed(FLOOR, str(folder)))
-            shutil.rmtree(workspace, ignore_errors=True)
-            colds.append(timed(INGEST, str(folder), str(workspace)))
-            warms.append(timed(INGEST, str(folder), str(workspace)))
-        floor, cold, warm = min(floors), min(colds), min(warms)
+        runs = run_steps(FLOOR, folder, workspace, options.repeat)
+        floor, cold, warm = min(runs.floors), min(runs.colds), min(runs.warms)
         print(f"load average when done: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-        print("                             wall      CPU     peak")
-        for name, (wall, cpu, rss) in [
-            ("floor (read + split lines)", floor),
-            ("cold ingest", cold),
-            ("re-ingest, nothing changed", warm),
+        print(f"best of {options.repeat} (range over the runs):  wall          CPU          peak")
+        for name, steps in [
+            ("floor (read + split lines)", runs.floors),
+            ("cold ingest", runs.colds),
+            ("re-ingest, nothing changed", runs.warms),
         ]:
-            print(f"{name:27s} {wall:6.2f} s {cpu:6.2f} s {rss:5.0f} MiB")
+            walls = _range([step.wall for step in steps], " s")
+            cpus = _range([step.cpu for step in steps], " s")
+            print(f"{name:27s} {walls:13s} {cpus:13s} {min(s.rss for s in steps):5.0f} MiB")
         print(
-            f"cold ingest: {cold[0] / floor[0]:.0f}x the floor's wall time, "
-            f"{cold[1] / floor[1]:.0f}x its CPU time (target <= 3x); "
-            f"{len(files) / cold[0]:,.0f} transcripts/s"
+            f"cold ingest: {cold.wall / floor.wall:.0f}x the floor's wall time, "
+            f"{cold.cpu / floor.cpu:.0f}x its CPU time (target <= 3x); "
+            f"{len(files) / cold.wall:,.0f} transcripts/s"
         )
-        print(f"re-ingest: {warm[0] / cold[0]:.1%} of cold (target <= 10%)")
+        print(f"re-ingest: {warm.wall / cold.wall:.1%} of cold (target <= 10%)")
         print("per format, one process (CPU time per file, parse + JSON, against its floor):")
         subprocess.run([sys.executable, "-c", PER_FORMAT, str(folder)], check=True)
     finally:

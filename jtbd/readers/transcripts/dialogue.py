@@ -9,6 +9,7 @@ podcast transcripts write them) is the start time of that line's words.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from jtbd.readers.transcripts.cues import TIMESTAMP, Cue, Parsed, seconds
@@ -100,12 +101,17 @@ def speaker_label(line: str) -> tuple[str, str] | None:
         return None
     if match.group("plain") is not None and not text and not name.isupper():
         return None  # "Name:" alone on a line is a heading unless in capitals
-    folded = name.casefold()
-    if folded in _NOT_SPEAKERS or classify_heading(name)[0] != Section.OTHER:
-        return None
-    if stage_for_label(name) is not None:
-        return None
-    return name, text
+    return (name, text) if _names_a_person(name) else None
+
+
+# A transcript labels a few speakers hundreds of times: each name is judged once. The
+# bundled vocabulary never changes within a process, so the answer cannot go stale.
+@functools.lru_cache(maxsize=4096)
+def _names_a_person(name: str) -> bool:
+    """False for a note heading ("Push"), a timeline label or a common prefix ("Note")."""
+    if name.casefold() in _NOT_SPEAKERS or classify_heading(name)[0] != Section.OTHER:
+        return False
+    return stage_for_label(name) is None
 
 
 def clean_markdown(text: str) -> str:

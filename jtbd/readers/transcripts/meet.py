@@ -6,28 +6,18 @@ minutes and one ``Name: text`` paragraph per turn under it.
 
 from __future__ import annotations
 
-from jtbd.readers.transcripts.cues import Cue, Parsed, is_timestamp, seconds
+from jtbd.readers.transcripts.cues import Parsed, is_timestamp, seconds
 from jtbd.readers.transcripts.speakers import split_prefix
+from jtbd.readers.transcripts.walker import walk
+
+
+def _header(raw: str, text: str) -> tuple[str | None, float | None, str] | None:
+    if text[0].isdigit() and is_timestamp(text):
+        return None, seconds(text), ""  # a time line: the speaker goes on
+    name, rest = split_prefix(text)
+    return None if name is None else (name, None, rest)
 
 
 def parse_meet(lines: list[str], path: str) -> Parsed:
     """Cues of a Meet transcript; each turn gets the time line above it."""
-    cues: list[Cue] = []
-    notes: list[str] = []
-    speaker: str | None = None
-    start: float | None = None
-    for number, raw in enumerate(lines, start=1):
-        text = raw.strip()
-        if not text:
-            continue
-        if text[0].isdigit() and is_timestamp(text):
-            start = seconds(text)
-            continue
-        name, rest = split_prefix(text)
-        if name is not None:
-            speaker, text = name, rest
-        if speaker is None:
-            notes.append(text)
-        else:
-            cues.append(Cue(speaker, start, None, text, number))
-    return Parsed(cues, [], "\n".join(notes))
+    return walk(lines, _header)

@@ -8,30 +8,29 @@ from __future__ import annotations
 
 import re
 
-from jtbd.readers.transcripts.cues import TIMESTAMP, Cue, Parsed, seconds
+from jtbd.readers.transcripts.cues import TIMESTAMP, Parsed, seconds
+from jtbd.readers.transcripts.walker import walk
 
 _FOOTER = "Transcribed by https://otter.ai"
 HEADER = re.compile(rf"^(?P<name>\S.{{0,60}}?)(?: {{2,}}|\t+| +\| +)(?P<stamp>{TIMESTAMP})\s*$")
 
 
+def _header(raw: str, text: str) -> tuple[str | None, float | None, str] | None:
+    if not text[-1].isdigit():
+        return None  # most lines: spare them the regex
+    match = HEADER.match(text)
+    if match is None:
+        return None
+    return match.group("name").strip(), seconds(match.group("stamp")), ""
+
+
+def _is_footer(text: str) -> bool:
+    return text.startswith(_FOOTER)
+
+
 def parse_otter(lines: list[str], path: str) -> Parsed:
-    """Cues of an Otter/Teams export: every text line under a header is that speaker's."""
-    cues: list[Cue] = []
-    notes: list[str] = []
-    speaker: str | None = None
-    start: float | None = None
-    for number, raw in enumerate(lines, start=1):
-        text = raw.strip()
-        if not text:
-            continue
-        if text[-1].isdigit():
-            match = HEADER.match(text)
-            if match is not None:
-                speaker = match.group("name").strip()
-                start = seconds(match.group("stamp"))
-                continue
-        if speaker is None or text.startswith(_FOOTER):
-            notes.append(text)  # a title above the first speaker, Otter's footer
-        else:
-            cues.append(Cue(speaker, start, None, text, number))
-    return Parsed(cues, [], "\n".join(notes))
+    """Cues of an Otter/Teams export: every text line under a header is that speaker's.
+
+    A title above the first speaker and Otter's footer are free notes.
+    """
+    return walk(lines, _header, _is_footer)

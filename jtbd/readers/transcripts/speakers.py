@@ -24,21 +24,39 @@ _CONSISTENT = 0.3
 _MOSTLY = 0.5
 
 
-def split_prefix(text: str) -> tuple[str | None, str]:
-    """The speaker named in front of ``text``, and the rest (None and ``text`` if none)."""
+def _name_in(head: str) -> str | None:
+    """The speaker ``head`` (the text before a caption's colon) names, or None."""
+    match = _NAME.fullmatch(head)
+    if match is None:
+        return None
+    bracket, name = match.group("bracket", "name")
+    if bracket is None and not name[0].isupper():
+        return None
+    return (bracket or name).strip()
+
+
+def split_prefix(text: str, names: dict[str, str | None] | None = None) -> tuple[str | None, str]:
+    """The speaker named in front of ``text``, and the rest (None and ``text`` if none).
+
+    ``names`` caches what each text before a colon names: a file repeats a few speakers
+    a thousand times, and the cache spares the regex for all but the first.
+    """
     colon = text.find(":", 1, 48)  # every caption asks: the regex only when it can match
     if colon < 0 or text[colon + 1 : colon + 2] not in (" ", "\t"):
         return None, text
-    match = _NAME.fullmatch(text, 0, colon)
-    if match is None:
-        return None, text
-    bracket, name = match.group("bracket", "name")
-    if bracket is None and not name[0].isupper():
+    head = text[:colon]
+    if names is None:
+        name = _name_in(head)
+    elif head in names:
+        name = names[head]
+    else:
+        name = names[head] = _name_in(head)
+    if name is None:
         return None, text
     rest = text[colon + 2 :].strip()
     if not rest:
         return None, text
-    return (bracket or name).strip(), rest
+    return name, rest
 
 
 def label_prefixed(cues: list[Cue]) -> list[Cue]:
@@ -49,7 +67,10 @@ def label_prefixed(cues: list[Cue]) -> list[Cue]:
     otherwise the text is left whole, so a caption that happens to begin "Update: ..."
     is not a speaker.
     """
-    found = [split_prefix(cue.text) if cue.speaker is None else (None, cue.text) for cue in cues]
+    heads: dict[str, str | None] = {}
+    found = [
+        split_prefix(cue.text, heads) if cue.speaker is None else (None, cue.text) for cue in cues
+    ]
     counts = Counter(name for name, _ in found if name is not None)
     unlabelled = sum(1 for cue in cues if cue.speaker is None)
     prefixed = sum(counts.values())

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
+from jtbd.readers.transcripts.blocks import TIMING, caption_blocks
 from jtbd.readers.transcripts.cues import Cue, Parsed
 from jtbd.readers.transcripts.speakers import label_prefixed
-from jtbd.readers.transcripts.vtt import BLOCK, TIMING, clean_cue_text, cue_times
+from jtbd.readers.transcripts.vtt import clean_cue_text, cue_times
 
 
 class _Numbering:
@@ -47,33 +48,45 @@ def parse_srt(text: str, path: str) -> Parsed:
     numbering = _Numbering(path, warnings)
     cues: list[Cue] = []
     times: dict[str, float] = {}
-    first, position = 1, 0
-    for block in BLOCK.finditer(text):
-        first += text.count("\n", position, block.start())
-        position = block.start()
-        lines = block.group().split("\n")
-        head = lines[0].strip()
-        if "-->" in head:
-            numbering.check("", first)  # no index line
-            timing = 0
-        else:
-            numbering.check(head, first)
-            timing = 1
-        start = end = None
-        if timing < len(lines) and "-->" in lines[timing]:
-            match = TIMING.match(lines[timing])
-            if match is None:
-                message = "subtitle timing line not understood: its text is kept without times"
-                warnings.append(Problem(path, message, first + timing))
-            else:
-                start, end = cue_times(match, times)
-            text_from = timing + 1
-        else:
-            message = "subtitle without a timing line: kept without times"
-            warnings.append(Problem(path, message, first))
-            text_from = timing
-        for number in range(text_from, len(lines)):
-            cleaned = clean_cue_text(lines[number])
-            if cleaned:
-                cues.append(Cue(None, start, end, cleaned, first + number))
+    for first, block in caption_blocks(text):
+        head, _, _, cue_text, other = block.groups()
+        if other is not None:
+            _read_block(other.split("\n"), first, numbering, cues, times)
+            continue
+        numbering.check("" if head is None else head.strip(), first)
+        cleaned = clean_cue_text(cue_text)
+        if cleaned:
+            start, end = cue_times(block, times)
+            cues.append(Cue(None, start, end, cleaned, first + (1 if head is None else 2)))
     return Parsed(label_prefixed(cues), warnings)
+
+
+def _read_block(
+    lines: list[str], first: int, numbering: _Numbering, cues: list[Cue], times: dict[str, float]
+) -> None:
+    """A block other than the simple cue, starting at file line ``first``, the careful way."""
+    path, warnings = numbering.path, numbering.warnings
+    head = lines[0].strip()
+    if "-->" in head:
+        numbering.check("", first)  # no index line
+        timing = 0
+    else:
+        numbering.check(head, first)
+        timing = 1
+    start = end = None
+    if timing < len(lines) and "-->" in lines[timing]:
+        match = TIMING.match(lines[timing])
+        if match is None:
+            message = "subtitle timing line not understood: its text is kept without times"
+            warnings.append(Problem(path, message, first + timing))
+        else:
+            start, end = cue_times(match, times)
+        text_from = timing + 1
+    else:
+        message = "subtitle without a timing line: kept without times"
+        warnings.append(Problem(path, message, first))
+        text_from = timing
+    for number in range(text_from, len(lines)):
+        cleaned = clean_cue_text(lines[number])
+        if cleaned:
+            cues.append(Cue(None, start, end, cleaned, first + number))

@@ -15,13 +15,10 @@ import re
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
+from jtbd.readers.transcripts.blocks import TIMING, caption_blocks
 from jtbd.readers.transcripts.cues import Cue, Parsed, seconds
 from jtbd.readers.transcripts.speakers import label_prefixed
 
-_STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
-TIMING = re.compile(rf"^\s*({_STAMP})\s*-->\s*({_STAMP})(?:\s+.*)?$")
-# A block: a run of lines that are not blank, found by the regex engine, not a loop.
-BLOCK = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)*(?:[ \t]+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED_BLOCKS = frozenset(("NOTE", "STYLE", "REGION"))
@@ -45,7 +42,12 @@ def _voices(text: str) -> list[tuple[str | None, str]]:
     if text.startswith("<v ") and text.count("<") <= 2:
         close = text.find(">")  # the usual Teams line: <v Name>text</v>
         if close > 0:
-            return [(html.unescape(text[3:close]).strip() or None, text[close + 1 :])]
+            voice = text[3:close]
+            if "&" in voice:
+                voice = html.unescape(voice)
+            # Its one closing tag cut here, so the text needs no tag regex.
+            rest = text[close + 1 : -4] if text.endswith("</v>") else text[close + 1 :]
+            return [(voice.strip() or None, rest)]
     pieces: list[tuple[str | None, str]] = []
     matches = list(_VOICE.finditer(text))
     if not matches:
@@ -65,7 +67,7 @@ def parse_vtt(text: str, path: str) -> Parsed:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
     warnings: list[Problem] = []
-    blocks = BLOCK.finditer(text)
+    blocks = caption_blocks(text)
     if text.startswith("WEBVTT"):
         next(blocks, None)  # the header block: WEBVTT and any header lines
     elif "-->" in text:
@@ -74,11 +76,23 @@ def parse_vtt(text: str, path: str) -> Parsed:
         raise NoteError(path, "not a WebVTT file: no WEBVTT header and no cue timings", 1)
     cues: list[Cue] = []
     times: dict[str, float] = {}  # a cue usually starts where the one before ends
-    line, position = 1, 0
-    for block in blocks:
-        line += text.count("\n", position, block.start())
-        position = block.start()
-        _read_block(block.group().split("\n"), line, path, cues, warnings, times)
+    line = 1
+    for line, block in blocks:
+        ident, _, _, cue_text, other = block.groups()
+        if other is not None:
+            _read_block(other.split("\n"), line, path, cues, warnings, times)
+            continue
+        start, end = cue_times(block, times)
+        text_line = line + 1 if ident is None else line + 2
+        if "<v" not in cue_text:  # no voices (Zoom): spare the split
+            cleaned = clean_cue_text(cue_text)
+            if cleaned:
+                cues.append(Cue(None, start, end, cleaned, text_line))
+            continue
+        for speaker, piece in _voices(cue_text):
+            cleaned = clean_cue_text(piece)
+            if cleaned:
+                cues.append(Cue(speaker, start, end, cleaned, text_line))
     if not cues and not warnings:
         raise NoteError(path, "no cues: the file has a header but no captions", 1)
     last = warnings[-1] if warnings else None
@@ -94,7 +108,7 @@ _TRUNCATED = "the file ends after a cue timing line (truncated?)"
 
 def cue_times(match: re.Match[str], times: dict[str, float]) -> tuple[float, float]:
     """The start and end of a timing line's match, through a cache of stamps seen."""
-    start_stamp, end_stamp = match.group(1, 2)
+    start_stamp, end_stamp = match.group("start", "end")
     start = times.get(start_stamp)
     if start is None:
         start = times[start_stamp] = seconds(start_stamp)

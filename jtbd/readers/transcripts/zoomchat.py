@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from jtbd.readers.transcripts.cues import TIMESTAMP, Cue, Parsed, seconds
+from jtbd.readers.transcripts.cues import TIMESTAMP, Parsed, seconds
+from jtbd.readers.transcripts.walker import walk
 
 TAB_LINE = re.compile(rf"^(?P<stamp>{TIMESTAMP})\t(?P<name>[^\t]+?)\s*:\t(?P<text>.*)$")
 FROM_LINE = re.compile(
@@ -16,25 +17,14 @@ FROM_LINE = re.compile(
 )
 
 
+def _header(raw: str, text: str) -> tuple[str | None, float | None, str] | None:
+    # Matched on the raw line: the tabs are part of the shape.
+    match = TAB_LINE.match(raw) or FROM_LINE.match(raw)
+    if match is None:
+        return None
+    return match.group("name").strip(), seconds(match.group("stamp")), match["text"].strip()
+
+
 def parse_zoom_chat(lines: list[str], path: str) -> Parsed:
     """Cues of a Zoom chat log: one per message, continuation lines kept with it."""
-    cues: list[Cue] = []
-    notes: list[str] = []
-    speaker: str | None = None
-    start: float | None = None
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        match = TAB_LINE.match(raw) or FROM_LINE.match(raw)
-        if match is not None:
-            speaker, start = match.group("name").strip(), seconds(match.group("stamp"))
-            text = match.group("text").strip()
-        else:
-            text = raw.strip()
-        if not text:
-            continue
-        if speaker is None:
-            notes.append(text)
-        else:
-            cues.append(Cue(speaker, start, None, text, number))
-    return Parsed(cues, [], "\n".join(notes))
+    return walk(lines, _header)

@@ -137,53 +137,48 @@ def test_srt_without_timings_is_an_error():
         parse_srt("1\nhello\n", "t.srt")
 
 
-def test_otter_headers_continuation_paragraphs_and_footer():
-    lines = split_lines(
-        "Ana Ruiz  0:03\nFirst.\n\nStill me.\nBen Cho  1:02:05\nYes.\n\nTranscribed by https://otter.ai\n"
-    )
-    parsed = parse_otter(lines, "t.txt")
-    assert [(c.speaker, c.start, c.text, c.line) for c in parsed.cues] == [
-        ("Ana Ruiz", 3.0, "First.", 2),
-        ("Ana Ruiz", 3.0, "Still me.", 4),
-        ("Ben Cho", 3725.0, "Yes.", 6),
-    ]
-    assert parsed.notes == "Transcribed by https://otter.ai"
-
-
-def test_rev_continuation_header_keeps_speaker():
-    lines = split_lines(
-        "Ana Ruiz (00:00:02):\nOne.\n\n(00:01:40):\nTwo.\nBen Cho (00:02:00): Three.\n"
-    )
-    cues = parse_rev(lines, "t.txt").cues
-    assert [(c.speaker, c.start, c.text, c.line) for c in cues] == [
-        ("Ana Ruiz", 2.0, "One.", 2),
-        ("Ana Ruiz", 100.0, "Two.", 5),
-        ("Ben Cho", 120.0, "Three.", 6),
-    ]
-
-
-def test_meet_time_lines_set_the_start_of_following_turns():
-    lines = split_lines(
-        "Call - Transcript\n00:00:00\nAna Ruiz: Hi.\nmore words\n00:05:00\nBen Cho: Yo.\n"
-    )
-    parsed = parse_meet(lines, "t.txt")
-    assert [(c.speaker, c.start, c.text, c.line) for c in parsed.cues] == [
-        ("Ana Ruiz", 0.0, "Hi.", 3),
-        ("Ana Ruiz", 0.0, "more words", 4),
-        ("Ben Cho", 300.0, "Yo.", 6),
-    ]
-    assert parsed.notes == "Call - Transcript"
-
-
-def test_zoom_chat_both_shapes():
-    lines = split_lines(
-        "00:05:16\tAna Ruiz:\tHello all\n00:06:00 From Ben Cho to Everyone:\n\tsecond line\n"
-    )
-    cues = parse_zoom_chat(lines, "t.txt").cues
-    assert [(c.speaker, c.start, c.text, c.line) for c in cues] == [
-        ("Ana Ruiz", 316.0, "Hello all", 1),
-        ("Ben Cho", 360.0, "second line", 3),
-    ]
+# The plain-text shapes that share the header-then-text walker: one shape each.
+@pytest.mark.parametrize(
+    ("parser", "text", "cues", "notes"),
+    [
+        pytest.param(
+            parse_otter,
+            "Ana Ruiz  0:03\nFirst.\n\nStill me.\nBen Cho  1:02:05\nYes.\n\n"
+            "Transcribed by https://otter.ai\n",
+            [("Ana Ruiz", 3.0, "First.", 2), ("Ana Ruiz", 3.0, "Still me.", 4)]
+            + [("Ben Cho", 3725.0, "Yes.", 6)],
+            "Transcribed by https://otter.ai",
+            id="otter: headers, continuation paragraphs, footer",
+        ),
+        pytest.param(
+            parse_rev,
+            "Ana Ruiz (00:00:02):\nOne.\n\n(00:01:40):\nTwo.\nBen Cho (00:02:00): Three.\n",
+            [("Ana Ruiz", 2.0, "One.", 2), ("Ana Ruiz", 100.0, "Two.", 5)]
+            + [("Ben Cho", 120.0, "Three.", 6)],
+            "",
+            id="rev: a header without a name keeps the speaker",
+        ),
+        pytest.param(
+            parse_meet,
+            "Call - Transcript\n00:00:00\nAna Ruiz: Hi.\nmore words\n00:05:00\nBen Cho: Yo.\n",
+            [("Ana Ruiz", 0.0, "Hi.", 3), ("Ana Ruiz", 0.0, "more words", 4)]
+            + [("Ben Cho", 300.0, "Yo.", 6)],
+            "Call - Transcript",
+            id="meet: time lines set the start of the turns below",
+        ),
+        pytest.param(
+            parse_zoom_chat,
+            "00:05:16\tAna Ruiz:\tHello all\n00:06:00 From Ben Cho to Everyone:\n\tsecond line\n",
+            [("Ana Ruiz", 316.0, "Hello all", 1), ("Ben Cho", 360.0, "second line", 3)],
+            "",
+            id="zoom chat: both shapes",
+        ),
+    ],
+)
+def test_header_then_text_shapes(parser, text, cues, notes):
+    parsed = parser(split_lines(text), "t.txt")
+    assert [(c.speaker, c.start, c.text, c.line) for c in parsed.cues] == cues
+    assert parsed.notes == notes
 
 
 @pytest.mark.parametrize(
@@ -246,6 +241,20 @@ def test_whisper_segments_with_lines_and_speakers():
 def test_whisper_broken_transcript_is_an_error(text, message):
     with pytest.raises(NoteError, match=message):
         parse_whisper(text, "t.json")
+
+
+def test_whisper_broken_json_names_the_line_of_the_mistake():
+    text = '{"segments": [\n {"start": 0, "end": 1, "text": " a"},\n {"start": 1,, "end": 2}\n]}'
+    with pytest.raises(NoteError, match="not valid JSON") as caught:
+        parse_whisper(text, "t.json")
+    assert caught.value.line == 3
+
+
+def test_whisper_reads_duplicate_keys_and_nan_as_python_json_does():
+    text = '{"segments": [{"start": NaN, "end": 2, "text": " old", "text": " new"}]}'
+    cue = parse_whisper(text, "t.json").cues[0]
+    assert (cue.text, cue.end) == ("new", 2.0)
+    assert cue.start != cue.start  # NaN, as json.loads reads it
 
 
 @pytest.mark.parametrize("text", ['{"name": "my-plugin"}', "[1, 2", "{}"])
