@@ -1,12 +1,14 @@
 """Theme benchmark: quality on the hand-grouped set in bench/themes/, and report speed.
 
-    python bench/bench_themes.py [--sizes 1000 10000] [--no-speed]
+    python bench/bench_themes.py [--sizes 1000 10000] [--no-speed] [--tuning-only]
 
 Quality: the statements of each study and force in bench/themes/*.yaml are grouped by
 ``jtbd.synthesis.themes.group_statements`` and compared with the hand grouping, as
 pairwise precision and recall over statement pairs (same theme or not) and over interview
 pairs (share a theme or not). The threshold is swept on the tuning studies and the chosen
 one (highest recall with precision >= 0.8) is reported on the held-out studies.
+``--tuning-only`` prints the sweep alone: try ideas with it, so that the held-out figures
+are seen only once a method and its thresholds are chosen.
 
 Speed: the report (load from the workspace, build, render HTML) on a synthetic corpus
 whose statements mostly differ (``bench/corpus.py``, ``varied=True``), cold (empty
@@ -120,7 +122,7 @@ def pair_scores(gold: Gold, predicted: dict[tuple[str, str], list[int]]) -> dict
     }
 
 
-def quality() -> None:
+def quality(held_out_too: bool = True) -> None:
     """Sweep the thresholds on the tuning studies, then score the held-out ones."""
     from jtbd.embeddings import shared_encoder
     from jtbd.synthesis.themes import ATTACH_THRESHOLD, THRESHOLD
@@ -142,6 +144,8 @@ def quality() -> None:
         f"best on tuning: {chosen[0]:.2f}/{chosen[1]:.2f}; the library uses "
         f"{THRESHOLD:.2f}/{ATTACH_THRESHOLD:.2f}"
     )
+    if not held_out_too:
+        return
     count = sum(map(len, held_out.values()))
     for threshold, attach in sorted({chosen, (THRESHOLD, ATTACH_THRESHOLD)}):
         scores = pair_scores(held_out, predict(held_out, threshold, attach, embed))
@@ -213,8 +217,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--no-speed", action="store_true", help="only the quality figures")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="the tuning sweep only: no held-out figures"
+    )
     arguments = parser.parse_args()
-    quality()
+    quality(held_out_too=not arguments.tuning_only)
     if not arguments.no_speed:
         speed(arguments.sizes)
 

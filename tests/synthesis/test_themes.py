@@ -174,6 +174,20 @@ def test_clustering_ties_go_to_the_older_cluster():
     assert similarity.shape == (3,)
 
 
+def test_a_loner_joins_a_cluster_that_another_loner_moved_towards_it():
+    # Angles on a circle: 30 degrees is close enough to the cluster at 0-3 degrees to
+    # attach; 49 degrees is not, until the often-repeated 30-degree text (weight 5) has
+    # pulled the centroid its way. 49 is too far from 30 to cluster with it directly.
+    rows = np.array([[np.cos(t), np.sin(t)] for t in np.radians([0, 3, 30, 49])], np.float32)
+    weights = np.array([1, 1, 5, 1], np.float32)
+    clusters, similarity = centroid_clusters(rows, weights, 0.95, 0.85)
+    assert clusters == [[0, 1, 2, 3]]
+    assert min(similarity) >= 0.85
+    # below the attach threshold from the start, it stays alone
+    clusters, _ = centroid_clusters(rows, weights, 0.95, 0.95)
+    assert clusters == [[0, 1], [2], [3]]
+
+
 def test_a_theme_is_never_named_by_punctuation_or_nothing():
     statements = [s("same", "p1"), s("same", "p2"), s("—", "p1", line=2), s("“”", "p2", line=2)]
     for theme in group(statements):
