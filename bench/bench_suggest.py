@@ -9,7 +9,9 @@ Prints macro-F1 strict and lenient (an ``alt`` label counts as right), per langu
 class, the confusion matrix, the calibration of the confidence, the accuracy on the held-out
 half of the clear statements written for the project (``training/data/holdout/``), then
 speed and size.
-``--variants`` also refits the approaches that were tried and dropped.
+``--variants`` also refits the feature sets that were tried and dropped;
+``bench/bench_suggest_tried.py`` the other dropped approaches (class biases, a lexical
+n-gram ensemble, soft ``alt`` targets).
 
 Needs the training extra: ``pip install -e '.[train]'`` and the dev data (``--data``).
 """
