@@ -228,6 +228,20 @@ def report_speed(texts: list[str]) -> None:
     )
 
 
+def load_labelled(data: Path) -> tuple[list[dict[str, Any]], np.ndarray, np.ndarray] | None:
+    """The labelled rows of ``data``, their gold classes and feature matrix; None (said on
+    stderr) when the file is missing."""
+    if not data.is_file():
+        print(f"error: {data}: no such file (pass --data)", file=sys.stderr)
+        return None
+    from jtbd.embeddings import shared_encoder
+    from jtbd.synthesis.suggest import feature_matrix
+
+    rows = training.load_rows(data)
+    features = feature_matrix([row["text"] for row in rows], shared_encoder())
+    return rows, training.labels_of(rows), features
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: ``python bench/bench_suggest.py [--data FILE] [--variants]``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -235,17 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--clear", type=Path, default=training.CLEAR_EVAL, help="clear cases")
     parser.add_argument("--variants", action="store_true", help="also the dropped approaches")
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"error: {args.data}: no such file (pass --data)", file=sys.stderr)
+    labelled = load_labelled(args.data)
+    if labelled is None:
         return 1
-    from jtbd.embeddings import shared_encoder
-    from jtbd.synthesis.suggest import feature_matrix
-
-    rows = training.load_rows(args.data)
-    gold = training.labels_of(rows)
+    rows, gold, features = labelled
     sources = [training.source_of(row) for row in rows]
     print(f"{len(rows)} statements, {len(set(sources))} source files, each held out in turn")
-    features = feature_matrix([row["text"] for row in rows], shared_encoder())
     proba = out_of_source(features, gold, sources, training.is_real(rows))
     # The figures are on the dev set's rows (first in load order), so that adding data
     # under training/data/ is judged on the same statements as before.

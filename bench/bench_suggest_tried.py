@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "training"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import train_suggester as training  # noqa: E402 - the training recipe, imported by path
-from bench_suggest import lenient_gold, macro_f1  # noqa: E402
+from bench_suggest import lenient_gold, load_labelled, macro_f1  # noqa: E402
 
 from jtbd.synthesis.suggest import CLASSES  # noqa: E402
 
@@ -151,20 +151,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=training.DEFAULT_DATA)
     args = parser.parse_args(argv)
-    if not args.data.is_file():
-        print(f"error: {args.data}: no such file (pass --data)", file=sys.stderr)
+    labelled = load_labelled(args.data)
+    if labelled is None:
         return 1
-    from jtbd.embeddings import shared_encoder
-    from jtbd.synthesis.suggest import feature_matrix
-
-    rows = training.load_rows(args.data)
-    gold = training.labels_of(rows)
+    rows, gold, features = labelled
     sources = np.array([training.source_of(row) for row in rows])
     langs = np.array([row["lang"] for row in rows])
     real = training.is_real(rows)
     dev = len(training.load_rows(args.data, extra=args.data.parent / "no-extra"))
     texts = [row["text"] for row in rows]
-    features = feature_matrix(texts, shared_encoder())
     base = training.out_of_source_logits(features, gold, sources.tolist())
 
     def show(name: str, logits: np.ndarray) -> None:
