@@ -55,17 +55,29 @@ def lenient_gold(rows: Sequence[dict[str, Any]], gold: np.ndarray, pred: np.ndar
     return np.array([p if p in alt else g for g, p, alt in zip(gold, pred, alts, strict=True)])
 
 
+def language_scores(
+    rows: Sequence[dict[str, Any]], gold: np.ndarray, pred: np.ndarray
+) -> list[tuple[str, np.ndarray, float, float]]:
+    """``(lang, mask, strict, lenient)`` macro-F1 for en, fr, it and all, each over the
+    classes that language's rows have."""
+    lenient = lenient_gold(rows, gold, pred)
+    langs = np.array([row["lang"] for row in rows])
+    scores = []
+    for lang in ("en", "fr", "it", "all"):
+        mask = np.ones(len(rows), bool) if lang == "all" else langs == lang
+        labels = sorted(set(gold[mask]))
+        strict = macro_f1(gold[mask], pred[mask], labels)
+        scores.append((lang, mask, strict, macro_f1(lenient[mask], pred[mask], labels)))
+    return scores
+
+
 def report_accuracy(rows: list[dict[str, Any]], gold: np.ndarray, proba: np.ndarray) -> None:
     """Macro-F1 per language, per-class precision/recall, confusion and calibration."""
     pred = proba.argmax(axis=1)
     lenient = lenient_gold(rows, gold, pred)
     langs = np.array([row["lang"] for row in rows])
     print("\nmacro-F1 on unseen sources (strict / lenient), over the classes each language has")
-    for lang in ("en", "fr", "it", "all"):
-        mask = np.ones(len(rows), bool) if lang == "all" else langs == lang
-        labels = sorted(set(gold[mask]))
-        strict = macro_f1(gold[mask], pred[mask], labels)
-        loose = macro_f1(lenient[mask], pred[mask], labels)
+    for lang, mask, strict, loose in language_scores(rows, gold, pred):
         print(
             f"  {lang:4} n={mask.sum():4}  {strict:.3f} / {loose:.3f}  (accuracy "
             f"{np.mean(gold[mask] == pred[mask]):.3f} / {np.mean(lenient[mask] == pred[mask]):.3f})"

@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "training"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import train_suggester as training  # noqa: E402 - the training recipe, imported by path
-from bench_suggest import lenient_gold, load_labelled, macro_f1  # noqa: E402
+from bench_suggest import language_scores, load_labelled, macro_f1  # noqa: E402
 
 from jtbd.synthesis.suggest import CLASSES  # noqa: E402
 
@@ -44,15 +44,8 @@ LANGS = ("en", "fr", "it")
 
 def per_language(rows: Sequence[dict[str, Any]], gold: np.ndarray, pred: np.ndarray) -> str:
     """``strict/lenient`` macro-F1 for en, fr, it and all, as one line."""
-    lenient = lenient_gold(rows, gold, pred)
-    langs = np.array([row["lang"] for row in rows])
-    cells = []
-    for lang in (*LANGS, "all"):
-        mask = np.ones(len(rows), bool) if lang == "all" else langs == lang
-        labels = sorted(set(gold[mask]))
-        strict = macro_f1(gold[mask], pred[mask], labels)
-        cells.append(f"{strict:.3f}/{macro_f1(lenient[mask], pred[mask], labels):.3f}")
-    return "  ".join(cells)
+    scores = language_scores(rows, gold, pred)
+    return "  ".join(f"{strict:.3f}/{loose:.3f}" for _, _, strict, loose in scores)
 
 
 def objective(gold: np.ndarray, pred: np.ndarray, langs: np.ndarray) -> float:
@@ -93,12 +86,9 @@ def leave_source_out_choice(
 
 
 def fit_predict(train: Any, labels: np.ndarray, test: Any, c: float, weight: Any = None) -> Any:
-    """A balanced logistic regression (the shipped recipe, with a C and sample weights)."""
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    model.fit(train, labels, sample_weight=weight)
-    return model.decision_function(test)
+    """Logits of ``test`` from the shipped recipe fitted on ``train`` (a C, sample weights)."""
+    coef, intercept = training.fit(train, labels, c, weight)
+    return test @ coef.T + intercept
 
 
 def soft_logits(

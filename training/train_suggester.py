@@ -73,16 +73,19 @@ def labels_of(rows: Sequence[dict[str, Any]]) -> np.ndarray:
     return np.array([CLASSES.index(row["label"]) for row in rows])
 
 
-def fit(features: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def fit(
+    features: Any, labels: np.ndarray, c: float = C, sample_weight: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Fit the logistic regression; returns ``(coef, intercept)``.
 
     Classes are weighted by inverse frequency: otherwise "none" and "pull", the common
-    labels, swallow inertia and push.
+    labels, swallow inertia and push. ``c`` and ``sample_weight`` are for the benches'
+    variants; the shipped model uses the defaults.
     """
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
-    model.fit(features, labels)
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    model.fit(features, labels, sample_weight=sample_weight)
     return model.coef_, model.intercept_
 
 
