@@ -83,16 +83,7 @@ def parse_vtt(text: str, path: str) -> Parsed:
             _read_block(other.split("\n"), line, path, cues, warnings, times)
             continue
         start, end = cue_times(block, times)
-        text_line = line + 1 if ident is None else line + 2
-        if "<v" not in cue_text:  # no voices (Zoom): spare the split
-            cleaned = clean_cue_text(cue_text)
-            if cleaned:
-                cues.append(Cue(None, start, end, cleaned, text_line))
-            continue
-        for speaker, piece in _voices(cue_text):
-            cleaned = clean_cue_text(piece)
-            if cleaned:
-                cues.append(Cue(speaker, start, end, cleaned, text_line))
+        _add_cue_line(cues, cue_text, start, end, line + 1 if ident is None else line + 2)
     if not cues and not warnings:
         raise NoteError(path, "no cues: the file has a header but no captions", 1)
     last = warnings[-1] if warnings else None
@@ -151,7 +142,14 @@ def _read_block(
         warnings.append(Problem(path, "text without a cue timing line: kept without times", first))
         text_from = 0
     for number in range(text_from, len(lines)):
-        for speaker, piece in _voices(lines[number]):
-            cleaned = clean_cue_text(piece)
-            if cleaned:
-                cues.append(Cue(speaker, start, end, cleaned, first + number))
+        _add_cue_line(cues, lines[number], start, end, first + number)
+
+
+def _add_cue_line(
+    cues: list[Cue], text: str, start: float | None, end: float | None, line: int
+) -> None:
+    """One cue text line's cues, a cue per voice in it; a line with no text left adds none."""
+    for speaker, piece in _voices(text):
+        cleaned = clean_cue_text(piece)
+        if cleaned:
+            cues.append(Cue(speaker, start, end, cleaned, line))
