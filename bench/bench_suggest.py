@@ -161,7 +161,7 @@ def pick_weight(
         weights = np.where(added, weight, 1.0)
         pred = training.out_of_source_logits(features, gold, sources, weights).argmax(axis=1)
         scores = language_scores(held, gold[added], pred[added])
-        print(f"  {weight:.1f}  " + " / ".join(f"{strict:.3f}" for _, _, strict, _ in scores))
+        print(f"  {weight:.2f}  " + " / ".join(f"{strict:.3f}" for _, _, strict, _ in scores))
 
 
 def report_clear_cases(
