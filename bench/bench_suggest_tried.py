@@ -1,10 +1,10 @@
 """Approaches to the force suggester that were tried and dropped, with their figures.
 
-Each is measured like the shipped model (``bench/bench_suggest.py``): leave-one-source-file-
+Each is measured like the shipped model (``bench/bench_suggest.py``): leave-one-repository-
 out over the labelled statements, macro-F1 strict / lenient per language on the dev set's
 rows. Where an approach has a knob tuned for macro-F1 (class biases, an ensemble weight),
-the knob used for a held-out file is chosen on the *other* files' out-of-source predictions
-only, so no figure is tuned on the file it is scored on.
+the knob used for a held-out repository is chosen on the *other* repositories'
+out-of-source predictions only, so no figure is tuned on the source it is scored on.
 
 - class biases: one additive bias per class on the logits, chosen by coordinate ascent for
   the mean of the per-language macro-F1s;
@@ -150,7 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = training.is_real(rows)
     dev = len(training.load_rows(args.data, extra=args.data.parent / "no-extra"))
     texts = [row["text"] for row in rows]
-    base = training.out_of_source_logits(features, gold, sources.tolist())
+    base = training.out_of_source_logits(
+        features, gold, sources.tolist(), training.sample_weights(rows)
+    )
 
     def show(name: str, logits: np.ndarray) -> None:
         print(f"  {name:34} {per_language(rows[:dev], gold[:dev], logits[:dev].argmax(axis=1))}")
@@ -158,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("macro-F1 strict/lenient on unseen sources:   en / fr / it / all")
     show("shipped", base)
     show(
-        "+ class biases (other files)",
+        "+ class biases (other sources)",
         leave_source_out_choice(
             sources, real, lambda idx: base + tune_biases(base[idx], gold[idx], langs[idx])
         ),
@@ -175,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         return base + WEIGHTS[int(np.argmax(scores))] * lexical
 
-    show("+ lexical, weight (other files)", leave_source_out_choice(sources, real, best_weight))
+    show("+ lexical, weight (other sources)", leave_source_out_choice(sources, real, best_weight))
     for alpha in ALPHAS:
         show(f"soft alt targets, alpha {alpha}", soft_logits(features, rows, gold, sources, alpha))
     return 0
