@@ -54,6 +54,15 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Clause boundaries: punctuation that ends a thought, a dash between spaces, brackets.
 _CLAUSE = re.compile(r"\s*(?:[,;:!?()\[\]]|\.(?=\s|$)|\s[—–-]\s|—|–)\s*")
 _QUOTES = "\"'“”‘’«»„"
+# "And" starting a second clause: a clause too long for the diagram is shortened to the
+# part before it ("Her partner liked SageDesk and had customised all the reports" -> "Her
+# partner liked SageDesk"), whole words that end where a thought does. Not "but", "so" or
+# "and then": what follows them is often the point.
+_SECOND_CLAUSE = {
+    "en": re.compile(r"\sand\s(?!then\b)", re.IGNORECASE),
+    "it": re.compile(r"\se\s(?!poi\b)", re.IGNORECASE),
+    "fr": re.compile(r"\set\s(?!puis\b|ensuite\b)", re.IGNORECASE),
+}
 
 
 def language(text: str) -> str:
@@ -81,14 +90,28 @@ def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     'Copying the VAT figures by hand…'
     """
     text = " ".join(text.split()).strip(_QUOTES + " ")
-    small = FUNCTION_WORDS[language(text)]
+    code = language(text)
+    small = FUNCTION_WORDS[code]
     clauses = [_unlead(c.strip(_QUOTES + " .")) for c in _CLAUSE.split(text)]
     # The first clause that says something (two content words) and still does once fitted;
     # else the statement's opening words: a lone word ("Month") says too little.
     candidates = [c for c in clauses if len(_content(c, small)) >= 2] + [text.rstrip(".")]
-    fitted = [_fit(c, limit, small) for c in candidates]
+    fitted = [_fit(_first_clause(c, limit, code), limit, small) for c in candidates]
     label = next((f for f in fitted if len(_content(f, small)) >= 2), fitted[-1])
     return label[:1].upper() + label[1:]
+
+
+def _first_clause(clause: str, limit: int, code: str) -> str:
+    """A clause too long for ``limit``, cut before the "and" that starts a second clause,
+    when what comes before it fits and says something; else the clause as it is."""
+    if len(clause) <= limit:
+        return clause
+    small = FUNCTION_WORDS[code]
+    head = _SECOND_CLAUSE[code].split(clause, maxsplit=1)[0]
+    words = head.split()
+    if len(head) <= limit and len(_content(head, small)) >= 2 and not _hangs(words[-1], small):
+        return head
+    return clause
 
 
 def _unlead(clause: str) -> str:

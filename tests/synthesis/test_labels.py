@@ -19,7 +19,17 @@ from jtbd.synthesis.labels import MAX_LABEL_CHARS, content_words, language, shor
             "Honestly, copying the VAT figures by hand every single quarter",
             "Copying the VAT figures by hand…",
         ),
-        ("losing receipts in the car and it drove me mad", "Losing receipts in the car…"),
+        ("losing receipts in the car and it drove me mad", "Losing receipts in the car"),
+        (
+            "Her partner liked SageDesk and had customised all the reports",
+            "Her partner liked SageDesk",
+        ),
+        ("Il commercialista vuole Excel e non accetta altro", "Il commercialista vuole Excel"),
+        ("Je perds mes reçus et ça me rend fou", "Je perds mes reçus"),
+        # what follows "and then" is often the point: the clause is cut, marked as cut
+        ("Paying for the app and then fixing its mistakes", "Paying for the app…"),
+        # the part before "and" says too little: the clause is cut as before
+        ("I and my partner kept every receipt in a shoebox for years", "I and my partner kept…"),
         (
             "“Paying €58 a month and then fixing its mistakes myself? No.”",
             "Paying €58 a month…",
