@@ -28,8 +28,7 @@ WORKSPACE_OPTION = typer.Option(
     "--workspace",
     "-w",
     envvar="JTBD_WORKSPACE",
-    # "\[" : help text is rich markup, where a bare [default: ...] would vanish.
-    help="Folder of the workspace store \\[default: .jtbd in the current folder].",
+    help="Folder of the workspace store [default: .jtbd in the current folder].",
     show_default=False,
 )
 

@@ -123,7 +123,7 @@ def lint_guide_command(
     ] = "text",
     lang: Annotated[
         str | None,
-        typer.Option(help="Rules language \\[default: the file's]."),
+        typer.Option(help="Rules language [default: the file's]."),
     ] = None,
     guides_dir: Annotated[
         Path | None,

@@ -48,7 +48,7 @@ def report_command(
         "-f",
         metavar="FORMAT",
         help="terminal, html, md, json, or svg (the forces diagram alone) "
-        "\\[default: terminal, or from the -o/--template name; -o NAME.txt: plain text].",
+        "[default: terminal, or from the -o/--template name; -o NAME.txt: plain text].",
         show_default=False,
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),

@@ -35,7 +35,7 @@ def suggest_command(
         None,
         "--column",
         "-c",
-        help="CSV column holding the statement \\[default: text].",
+        help="CSV column holding the statement [default: text].",
         show_default=False,
     ),
     output: Path | None = typer.Option(
