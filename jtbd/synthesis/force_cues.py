@@ -82,37 +82,44 @@ def read_lexicon(path: Path) -> CueLexicon:
         raise JtbdError(f"{path}: cannot read the cue lexicon: {error}") from None
     try:
         return CueLexicon(
-            cues=_by_kind(data["cues"]),
-            none_whole=_lines(data["none"]["whole"]),
-            none_anywhere=_lines(data["none"]["anywhere"]),
-            phrases=_by_kind(data["phrases"]),
-            negation=_lines(data["negation"]),
+            cues=_by_kind(data["cues"], "cues"),
+            none_whole=_lines(data["none"]["whole"], "none: whole"),
+            none_anywhere=_lines(data["none"]["anywhere"], "none: anywhere"),
+            phrases=_by_kind(data["phrases"], "phrases"),
+            negation=_lines(data["negation"], "negation"),
         )
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise JtbdError(f"{path}: not a cue lexicon ({error})") from None
 
 
-def _by_kind(data: Any) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+def _by_kind(data: Any, part: str) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
+    # The order is part of the fingerprint the weights record, so it is kept as written.
     if not isinstance(data, dict) or tuple(data) != KINDS:
-        raise ValueError(f"the kinds must be {', '.join(KINDS)}, in that order")
-    return MappingProxyType(
-        {
-            kind: MappingProxyType(
-                {str(language): _lines(block) for language, block in languages.items()}
-            )
-            for kind, languages in data.items()
+        raise ValueError(f"{part}: the kinds must be {', '.join(KINDS)}, in that order")
+    by_kind = {}
+    for kind, languages in data.items():
+        if not languages:
+            raise ValueError(f"{part}: {kind}: no language")  # "(?:)" would match everywhere
+        by_language = {
+            str(language): _lines(block, f"{part}: {kind}: {language}")
+            for language, block in languages.items()
         }
-    )
+        by_kind[kind] = MappingProxyType(by_language)
+    return MappingProxyType(by_kind)
 
 
-def _lines(block: Any) -> tuple[str, ...]:
+def _lines(block: Any, where: str) -> tuple[str, ...]:
     # A blank line would be a cue that matches everywhere, and a space at either end of a
     # line is invisible in the file: both are mistakes, not cues.
     if not isinstance(block, str):
-        raise TypeError(f"a block of cues is text, one cue a line, not {type(block).__name__}")
+        kind = type(block).__name__
+        raise TypeError(f"{where}: a block of cues is text, one cue a line, not {kind}")
     lines = tuple(block.splitlines())
-    if not lines or any(not line or line != line.strip() for line in lines):
-        raise ValueError(f"a blank line, or spaces around a cue, in the block: {block[:40]!r}")
+    for number, line in enumerate(lines, 1):
+        if line != line.strip() or not line:
+            raise ValueError(f"{where}: cue {number} is blank or has spaces around it: {line!r}")
+    if not lines:
+        raise ValueError(f"{where}: no cues")
     return lines
 
 
@@ -151,12 +158,10 @@ def is_small_talk(text: str) -> bool:
 @functools.cache
 def _phrases() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str]]:
     # One 0/1 column per kind, scaled by PHRASE_SCALE: whether any phrase of it is there.
-    words = lexicon()
-    kinds = tuple(
-        re.compile(r"(?<!\w)(?:" + "|".join(_groups(words.phrases[kind])) + r")(?!\w)", re.I)
-        for kind in KINDS
-    )
-    negation = "|".join(words.negation)
+    lex = lexicon()
+    alternations = ("|".join(_groups(lex.phrases[kind])) for kind in KINDS)
+    kinds = tuple(re.compile(rf"(?<!\w)(?:{group})(?!\w)", re.IGNORECASE) for group in alternations)
+    negation = "|".join(lex.negation)
     # "n't" is glued to its verb ("didn't"), so it is matched inside words too.
     return kinds, re.compile(r"(?<!\w)(?:" + negation + r")(?!\w)|n't", re.IGNORECASE)
 
@@ -198,9 +203,9 @@ def cue_fingerprint() -> str:
     """A digest of every cue: trained weights record it, so stale weights are caught."""
     # The same text as when the lexicon was Python constants, so the weights trained then
     # still match: one line per cue, the small-talk regex, one per phrase alternation.
-    words = lexicon()
-    phrases = (f"phrase:{kind}:{group}" for kind in KINDS for group in _groups(words.phrases[kind]))
-    none, negation = words.none_pattern(), "|".join(words.negation)
+    lex = lexicon()
+    phrases = (f"phrase:{kind}:{group}" for kind in KINDS for group in _groups(lex.phrases[kind]))
+    none, negation = lex.none_pattern(), "|".join(lex.negation)
     lines = [*(f"{kind}:{cue}" for kind, cue in cue_list()), none, *phrases, negation]
     text = "\n".join([*lines, f"scale:{PHRASE_SCALE}", "columns:" + ",".join(FEATURE_NAMES)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
