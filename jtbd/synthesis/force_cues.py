@@ -19,11 +19,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from jtbd.errors import JtbdError
 from jtbd.resources import bundled_dir
-from jtbd.safe_yaml import SafeLoader
 
 # The phrase and negation columns enter at this value rather than 1: a smaller value is
 # regularised harder, so the columns settle clear statements without overruling the
@@ -76,6 +73,11 @@ def lexicon() -> CueLexicon:
 
 def read_lexicon(path: Path) -> CueLexicon:
     """Read a cue lexicon file; a malformed one is a :class:`JtbdError` naming the file."""
+    # Imported here: reading the lexicon is the only YAML this module does, on first use.
+    import yaml
+
+    from jtbd.safe_yaml import SafeLoader
+
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
