@@ -1,4 +1,4 @@
-"""Bundled guides and templates are found from an editable install and from a wheel."""
+"""Bundled guides, templates and vocabularies are found from an editable install and a wheel."""
 
 from __future__ import annotations
 
@@ -39,7 +39,10 @@ def test_wheel_install_works_from_another_directory(tmp_path):
     )
     wheel = next(wheels.glob("jtbd-*.whl"))
     # The suggester's trained weights are package data: without them `jtbd suggest` fails.
-    assert "jtbd/weights/suggester.npz" in zipfile.ZipFile(wheel).namelist()
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "jtbd/weights/suggester.npz" in names
+    # So is the cue lexicon the weights were trained on (a data file, not code).
+    assert "jtbd/_data/vocabularies/suggester/force-cues.yaml" in names
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -87,7 +90,8 @@ def test_wheel_install_works_from_another_directory(tmp_path):
             str(python),
             "-c",
             "import jtbd.resources as r; print(r.__file__); "
-            "print(r.guides_dir()); print(r.templates_dir())",
+            "print(r.guides_dir()); print(r.templates_dir()); "
+            "from jtbd.synthesis.force_cues import lexicon_path; print(lexicon_path())",
         ],
         cwd=workdir,
         capture_output=True,

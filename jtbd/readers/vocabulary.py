@@ -181,6 +181,7 @@ def load_vocabulary(extra_dir: Path | None = None) -> Vocabulary:
     folders = [bundled_dir("vocabularies")] + ([extra_dir] if extra_dir else [])
     vocabulary = Vocabulary()
     for folder in folders:
+        # Not recursive: vocabularies/suggester/ holds the suggester's cue lexicon, no language.
         for path in sorted(folder.glob("*.yaml")):
             try:
                 data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)  # noqa: S506
