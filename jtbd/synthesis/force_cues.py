@@ -55,9 +55,10 @@ class CueLexicon:
     negation: tuple[str, ...]
 
     def none_pattern(self) -> str:
-        """The small-talk regex: a whole statement of back-channel, or logistics anywhere."""
-        whole = "|".join(self.none_whole)
-        return r"^(?:" + whole + r")[\s.!,?]*$|" + "|".join(self.none_anywhere)
+        """The small-talk regex: a whole statement of back-channel ("Yeah, that's right.",
+        "Thanks so much!"), or logistics and greetings anywhere."""
+        whole = "(?:" + "|".join(self.none_whole) + ")"
+        return rf"^{whole}(?:[\s.!,?]+{whole})*[\s.!,?]*$|" + "|".join(self.none_anywhere)
 
 
 def lexicon_path() -> Path:

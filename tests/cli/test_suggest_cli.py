@@ -25,6 +25,7 @@ FRENCH = [
     "Je ne sais pas si je peux faire confiance à ce logiciel.",
     "On utilise toujours le classeur papier, ça nous suffit.",
     "Bonjour !",
+    "Merci beaucoup !",
 ]
 
 
@@ -42,7 +43,7 @@ def test_txt_in_three_languages_keeps_rows_in_order(run, tmp_path):
     assert all(line.split("\t")[0] in KINDS for line in lines)
     assert all(_confidence_ok(float(line.split("\t")[1])) for line in lines)
     # Back-channel and greetings carry no force, in every language.
-    small_talk = {"Yeah.", "Grazie.", "Bonjour !"}
+    small_talk = {"Yeah.", "Grazie.", "Bonjour !", "Merci beaucoup !"}
     assert {line.split("\t")[0] for line in lines if line.split("\t")[2] in small_talk} == {"none"}
 
 

@@ -54,7 +54,25 @@ def test_confidence_is_the_calibrated_probability_of_the_kind(suggester):
         assert suggestion.confidence == round(float(row.max()), 3)
 
 
-@pytest.mark.parametrize("text", ["Yeah.", "ok", "Thanks!", "Can you hear me?", "Grazie", "Oui."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yeah.",
+        "ok",
+        "Thanks!",
+        "Can you hear me?",
+        "Grazie",
+        "Oui.",
+        # several back-channel words, thanks with an intensifier, a host's greeting
+        "Yeah, that's right.",
+        "Thanks so much!",
+        "Awesome.",
+        "Great to be here.",
+        "Merci beaucoup !",
+        "Grazie mille.",
+        "Exactly, yes.",
+    ],
+)
 def test_small_talk_is_none(suggester, text):
     assert is_small_talk(text)
     assert suggester.suggest([text])[0].kind is None
@@ -63,6 +81,9 @@ def test_small_talk_is_none(suggester, text):
 def test_small_talk_rule_does_not_swallow_statements():
     assert not is_small_talk("Yeah, the export breaks every single month.")
     assert not is_small_talk("Thanks to the new app I stopped printing invoices.")
+    assert not is_small_talk("Great, the bank sync saved me hours.")
+    assert not is_small_talk("That's right, we never switched.")
+    assert not is_small_talk("Of course I was worried about the import.")
 
 
 def test_contexts_must_match_texts(suggester):
