@@ -5,8 +5,11 @@ study's common direction is taken out (:func:`semantic_center`): in one study ev
 is about the same product, and without that step unrelated statements look alike.
 
 1. A user's own ``#tag`` names a theme explicitly and always wins.
-2. An untagged statement joins the tag theme whose centroid (the mean of its statements'
-   vectors) is closest, when it is at least ``JOIN_THRESHOLD`` similar.
+2. An untagged statement the researcher coded joins the tag theme whose centroid (the
+   mean of its statements' vectors) is closest, when it is at least ``JOIN_THRESHOLD``
+   similar. A suggestion nobody has reviewed never joins a tag by meaning (only when it is
+   worded exactly like a tagged statement): a tag is the researcher's own theme, and
+   unreviewed guesses would swell its count in the diagram.
 3. The rest are clustered by meaning (:func:`jtbd.synthesis.clustering.centroid_clusters`
    over the distinct texts, most repeated first): statements saying the same thing in
    other words, or in another language the model knows, end up together.
@@ -179,7 +182,9 @@ def group_statements(
         if statement.tags:
             groups[statement.tags[0]].append(statement)
     tags = sorted(groups)
-    untagged = sorted({s.text for s in ordered if not s.tags and s.text not in tag_of})
+    untagged = sorted(
+        {s.text for s in ordered if not s.tags and s.origin == "coded" and s.text not in tag_of}
+    )
     if tags and untagged:
         tag_of.update(_join_tags(groups, tags, untagged, vectors, row_of, join_threshold))
     free: dict[str, list[Statement]] = defaultdict(list)

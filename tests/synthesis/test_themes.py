@@ -89,6 +89,17 @@ def test_user_tags_name_themes_win_and_close_statements_join_them():
     assert theme_of(themes, "The office plants need watering").tag is None
 
 
+def test_an_unreviewed_suggestion_never_joins_a_tag_by_meaning():
+    suggested = Statement("chasing late payments by phone", "p2", "p2.md", 1, origin="suggested")
+    themes = group([s("clients pay late", "p1", tags=("late-payments",)), suggested])
+    assert theme_of(themes, "clients pay late").interviews == ["p1"]
+    assert theme_of(themes, suggested.text).tag is None
+    # worded exactly like a tagged statement, it is the same statement: it takes the tag
+    same = Statement("clients pay late", "p3", "p3.md", 1, origin="suggested")
+    themes = group([s("clients pay late", "p1", tags=("late-payments",)), same])
+    assert theme_of(themes, "clients pay late").interviews == ["p1", "p3"]
+
+
 def test_a_tag_wins_over_meaning():
     themes = group(
         [
