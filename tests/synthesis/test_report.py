@@ -39,6 +39,10 @@ def test_empty_input_and_all_excluded_are_clear_errors():
 def test_by_unknown_attribute_lists_the_known_ones():
     with pytest.raises(UsageError, match="attributes present: role"):
         build_report([interview("p1", ("push", "x"), attributes={"role": "a"})], by="plan")
+    # Obsidian's own keys are never segments, so they are not offered as ones
+    attributes = {"role": "a", "aliases": ["x"], "cssclasses": ["y"], "tags": ["z"]}
+    with pytest.raises(UsageError, match=r"attributes present: role$"):
+        build_report([interview("p1", ("push", "x"), attributes=attributes)], by="plan")
 
 
 def test_by_attribute_counts_each_segment():
