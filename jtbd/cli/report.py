@@ -18,6 +18,7 @@ from jtbd.cli.common import (
     write_output,
     wrote,
 )
+from jtbd.errors import JtbdError
 
 if TYPE_CHECKING:  # only for annotations: importing these at start-up would slow --help
     from jtbd.models import Interview
@@ -80,6 +81,7 @@ def report_command(
         plan = plan_report(format.value if format else None, output, template)
         with _status("Reading notes…") as status:
             interviews, cache, failed = _read_interviews(folder, workspace)
+            _refuse_overwriting_notes(plan, folder, workspace)
             status.update(f"Building the report of {len(interviews)} interviews…")
             report = build_report(
                 interviews,
@@ -127,6 +129,31 @@ def _read_interviews(
     for message in merge_warnings:
         warning_line(message)
     return interviews, cache, failed
+
+
+def _refuse_overwriting_notes(
+    plan: ReportPlan, folder: Path | None, workspace: Path | None
+) -> None:
+    """Stop before ``-o`` (or the SVG written beside a Markdown report) replaces a file of
+    the study: the user's notes are never modified, even by a typo in a file name."""
+    from jtbd.store import Workspace
+
+    targets = [p.resolve() for p in (plan.output, plan.diagram) if p is not None and p.is_file()]
+    if not targets:
+        return
+    if folder is not None:
+        inside = folder.resolve()
+        clash = [target for target in targets if inside in target.parents]
+    else:
+        with Workspace(workspace_path(workspace)) as store:
+            notes = {
+                Path(root, source).resolve()
+                for root in store.roots()
+                for source in store.notes_folder(root).stored()
+            }
+        clash = [target for target in targets if target in notes]
+    if clash:
+        raise JtbdError(f"{clash[0]}: a file of the study; write the report to another file")
 
 
 class _Status(Protocol):

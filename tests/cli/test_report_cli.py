@@ -345,3 +345,24 @@ def test_svg_format_is_the_forces_diagram_alone(ingested, tmp_path):
     assert markdown_diagram.read_text(encoding="utf-8") == svg  # the same picture
     printed = ingested("report", "--format", "svg")
     assert printed.stdout.strip() == svg.strip()
+
+
+def test_report_never_overwrites_a_note_of_the_study(run, examples_dir, tmp_path):
+    from tests.conftest import snapshot
+
+    study = tmp_path / "study"
+    study.mkdir()
+    for note in sorted(examples_dir.rglob("p0*.md")):
+        (study / note.name).write_bytes(note.read_bytes())
+    before = snapshot(study)
+    note = sorted(study.glob("*.md"))[0]
+    # straight from the folder, and from the workspace the folder was ingested into
+    result = run("report", study, "-o", note)
+    assert result.exit_code == 1
+    assert f"{note.resolve()}: a file of the study" in result.stderr
+    assert run("ingest", study, "-q").exit_code == 0
+    result = run("report", "-o", note)
+    assert result.exit_code == 1 and "a file of the study" in result.stderr
+    assert snapshot(study) == before
+    # a report beside the study is written as usual
+    assert run("report", "-o", tmp_path / "report.md").exit_code == 0
