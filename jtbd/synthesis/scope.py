@@ -119,9 +119,7 @@ def segment_lookup(included: list[Interview], by: str | None) -> dict[str, tuple
             f"--by {by}: {by!r} describes the note, not the participant, and is never a segment"
         )
     if not any(by in interview.attributes for interview in included):
-        known = sorted(
-            {key for i in included for key in i.attributes if key not in NOT_SEGMENTS}
-        )
+        known = sorted({key for i in included for key in i.attributes if key not in NOT_SEGMENTS})
         raise UsageError(
             f"--by {by}: no interview has the attribute {by!r}; "
             f"attributes present: {name_some(known, 12) or 'none'}"
