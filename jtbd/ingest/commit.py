@@ -102,9 +102,7 @@ def _vanished(records: list[NoteRecord], outside: list[ForeignNote]) -> list[For
     ids = {record.interview_id for record in records}
     if not ids:
         return []  # the usual re-ingest: nothing new, no file to look at
-    return [
-        note for note in outside if note.interview_id in ids and not os.path.exists(note.path)
-    ]
+    return [note for note in outside if note.interview_id in ids and not os.path.exists(note.path)]
 
 
 def _replace_moved(
@@ -153,9 +151,7 @@ def _collect(
     return records
 
 
-def _sum_up(
-    summary: IngestSummary, plan: Plan, records: list[NoteRecord], moved: set[str]
-) -> None:
+def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord], moved: set[str]) -> None:
     """Fill in the summary from the notes stored and the notes left as they were."""
     stored = plan.stored
     for record in records:

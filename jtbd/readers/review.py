@@ -29,6 +29,11 @@ from jtbd.readers.text import split_frontmatter, split_lines
 
 REVIEW_KEY = "jtbd_review"
 REVIEW_SUFFIX = "#review"
+# A later review of the same interview (`jtbd suggest --review` again, after an earlier
+# review was ingested) lists only what is still undecided, under its own round number,
+# so both files can be ingested: ``<id>#review`` is round 1, ``<id>#review2`` round 2.
+ROUND_KEY = "jtbd_review_round"
+_REVIEW_ID = re.compile(r"#review(?P<round>[2-9]|[1-9]\d+)?$")
 
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[(?P<mark>[ xX]?)\]")
 _LINE = re.compile(
@@ -51,6 +56,27 @@ def looks_like_review(text: str) -> bool:
     return f"\n{REVIEW_KEY}:" in head
 
 
+def review_round(interview_id: str) -> int | None:
+    """The round of a review record's id (1 for ``t01#review``); None for other ids."""
+    found = _REVIEW_ID.search(interview_id)
+    if found is None:
+        return None
+    return int(found.group("round") or 1)
+
+
+def review_id(target: str, round_: int = 1) -> str:
+    """The id of a review record: ``t01#review``, ``t01#review2`` for round 2."""
+    return target + REVIEW_SUFFIX + (str(round_) if round_ > 1 else "")
+
+
+def _round_of(value: Any, path: str) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise NoteError(path, f"{ROUND_KEY}: must be a whole number from 1 (the review's round)")
+    return value
+
+
 def parse_time(text: str) -> float:
     """``HH:MM:SS`` (optionally with decimals) as seconds."""
     hours, minutes, seconds = text.split(":")
@@ -67,6 +93,7 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
     if not isinstance(target, (str, int)) or not str(target).strip():
         raise NoteError(path, f"{REVIEW_KEY}: must name the interview id it reviews", 2)
     target = str(target).strip()
+    round_ = _round_of(frontmatter.data.get(ROUND_KEY), path)
     forces: list[dict[str, Any]] = []
     statements: list[dict[str, Any]] = []
     warnings: list[Problem] = []
@@ -100,7 +127,7 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
             force = FORCE_TEMPLATE | where | {"kind": _KINDS[kind_word].value, "quote": True}
             force["tags"], force["detail"] = [], []
             forces.append(force)
-    fields = {"id": target + REVIEW_SUFFIX, "attributes": {REVIEW_KEY: target}}
+    fields = {"id": review_id(target, round_), "attributes": {REVIEW_KEY: target}}
     data = interview_data(fields, source, forces, [], [], "")
     data["statements"] = statements
     return NoteResult(data, warnings)

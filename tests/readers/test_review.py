@@ -98,3 +98,18 @@ def test_what_the_renderer_writes_the_reader_reads_back(tmp_path):
         ("A tool for it.", None),
     ]
     assert [f.text for f in interview.forces] == ["A tool for it."]
+
+
+def test_a_later_round_has_its_own_id(tmp_path):
+    text = REVIEW.replace("jtbd_review: t01\n", "jtbd_review: t01\njtbd_review_round: 2\n")
+    interview = _read(tmp_path, text).interview
+    assert interview.id == "t01#review2" and interview.attributes == {"jtbd_review": "t01"}
+    first = REVIEW.replace("jtbd_review: t01\n", "jtbd_review: t01\njtbd_review_round: 1\n")
+    assert _read(tmp_path, first).interview.id == "t01#review"
+
+
+@pytest.mark.parametrize("value", ["0", "two", "1.5", "true"])
+def test_a_bad_round_is_an_error(tmp_path, value):
+    text = REVIEW.replace("jtbd_review: t01\n", f"jtbd_review: t01\njtbd_review_round: {value}\n")
+    with pytest.raises(NoteError, match="jtbd_review_round: must be a whole number"):
+        _read(tmp_path, text)
