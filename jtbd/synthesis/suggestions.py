@@ -251,7 +251,7 @@ class _ReviewMatch:
     """Matches a review's lines to stored suggestions: by citation and quote, or by
     citation alone when the researcher edited the quote and the place is unambiguous."""
 
-    def __init__(self, review: Interview | None, suggestions: list[StoredSuggestion]) -> None:
+    def __init__(self, review: Interview | None, suggestions: Sequence[StoredSuggestion]) -> None:
         self.listed: set[Key] = set()
         self.ticked: set[Key] = set()
         self.listed_places: dict[Place, int] = defaultdict(int)
