@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from jtbd.duplicates import duplicate_sources
 from jtbd.ingest.plan import Plan
 from jtbd.ingest.read import Outcome
+from jtbd.ingest.reviews import review_citation_warnings
 from jtbd.ingest.summary import IngestSummary
 from jtbd.ingest.walk import Listing
 from jtbd.readers import Problem
@@ -89,6 +90,7 @@ def commit_plan(
     notes.remove(plan.gone)
     kept = [record for record in records if record.source not in duplicates]
     moved = _replace_moved(plan.top, kept, vanished, notes, summary)
+    summary.warnings.extend(review_citation_warnings(plan.top, kept, notes.workspace))
     _sum_up(summary, plan, kept, moved)
     return summary
 

@@ -244,6 +244,14 @@ class Workspace:
         with paused_gc():
             return [Interview.model_validate_json(row[0]) for row in rows]
 
+    def interview(self, interview_id: str) -> Interview | None:
+        """The stored interview with this id (ids are unique), or None."""
+        row = self._db.execute(
+            "SELECT interview FROM notes WHERE interview_id = ? ORDER BY root, source LIMIT 1",
+            (interview_id,),
+        ).fetchone()
+        return None if row is None else Interview.model_validate_json(row[0])
+
     def roots(self) -> list[str]:
         """The folders that have been ingested into this workspace."""
         return [row[0] for row in self._db.execute("SELECT DISTINCT root FROM notes ORDER BY root")]

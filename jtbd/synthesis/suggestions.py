@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from jtbd.models import Force, Interview, Statement
-from jtbd.readers.review import REVIEW_KEY, review_round
+from jtbd.readers.review import REVIEW_KEY, UNCITED, citation_problem, review_round
 from jtbd.store.suggestions import StoredSuggestion
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def with_suggestions(
         if not mine and not suggested:
             merged.append(interview)
             continue
-        forces = _merged_forces(interview, mine, suggested)
+        forces = _merged_forces(interview, mine, suggested, warnings)
         merged.append(interview.model_copy(update={"forces": forces}))
     return merged
 
@@ -208,7 +208,10 @@ def next_round(reviews: Sequence[Interview]) -> int:
 
 
 def _merged_forces(
-    interview: Interview, reviews: list[Interview], suggestions: list[StoredSuggestion]
+    interview: Interview,
+    reviews: list[Interview],
+    suggestions: list[StoredSuggestion],
+    warnings: list[str] | None,
 ) -> list[Force]:
     coded = _Coded(interview.forces)
     forces = list(interview.forces)
@@ -224,6 +227,12 @@ def _merged_forces(
             if key in added or coded.covers(ticked.source, ticked.line, ticked.text):
                 continue
             added.add(key)
+            problem = citation_problem(ticked.source, ticked.line, interview)
+            if problem is not None:
+                forces.append(_uncited(ticked, interview))
+                if warnings is not None:
+                    warnings.append(f"{review.source}: {problem}: {UNCITED}")
+                continue
             start = match.start_of(ticked)
             forces.append(ticked if start is None else ticked.model_copy(update={"start": start}))
     # Ticked (coded above), deleted, or set to none in any review: the researcher decided.
@@ -245,6 +254,14 @@ def _merged_forces(
             )
         )
     return forces
+
+
+def _uncited(force: Force, interview: Interview) -> Force:
+    """A ticked line whose citation names no line of the interview: still the researcher's
+    coding, but citing the interview's file without a line, and not shown as a verbatim
+    quote (no one can check that it was said)."""
+    update = {"source": interview.source, "line": None, "start": None, "quote": False}
+    return force.model_copy(update=update)
 
 
 class _ReviewMatch:
