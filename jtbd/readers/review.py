@@ -158,10 +158,11 @@ def ticked_lines(text: str) -> list[TickedLine]:
     lines = split_lines(text)
     ticked = []
     for number, item in _items(lines, 0):
-        if item is not None and item.group("mark").strip():
-            if item.group("kind").lower() in _KINDS:
-                where = _where(item)
-                ticked.append(TickedLine(number, where["source"], where["line"], where["text"]))
+        if item is None or not item.group("mark").strip():
+            continue
+        if item.group("kind").lower() in _KINDS:
+            where = _where(item)
+            ticked.append(TickedLine(number, where["source"], where["line"], where["text"]))
     return ticked
 
 
