@@ -65,9 +65,11 @@ def suggest_in_workspace(folder: Path, review: Path | None) -> None:
 
 def _ingested_reviews(store: Workspace) -> dict[str, list[Interview]]:
     """The review records in the workspace, by the id of the interview they review."""
+    from jtbd.readers.review import REVIEW_SUFFIX
     from jtbd.synthesis.suggestions import split_reviews
 
-    return split_reviews(store.interviews())[1]
+    # Only the rows that can be review records: a large study's interviews are not loaded.
+    return split_reviews(store.interviews(id_like=f"%{REVIEW_SUFFIX}%"))[1]
 
 
 def _print_summary(counts: dict[str, int], interviews: int) -> None:

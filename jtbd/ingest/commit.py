@@ -83,7 +83,8 @@ def commit_plan(
     writer = EarlyWriter(notes, taken, set(plan.stored))
     records = _collect(plan, outcomes, writer, summary, progress)
     vanished = _vanished(records, outside)
-    present = [note for note in outside if note not in vanished]
+    gone = {note.path for note in vanished}  # a set: a moved folder may hold 10,000 notes
+    present = [note for note in outside if note.path not in gone] if gone else outside
     duplicates, errors = duplicate_sources(plan.top, records, plan.unchanged, plan.stored, present)
     summary.errors.extend(errors)
     writer.finish(refused=duplicates)

@@ -238,9 +238,15 @@ class Workspace:
 
     # -- reading ------------------------------------------------------------------------
 
-    def interviews(self) -> list[Interview]:
-        """All stored interviews, ordered by id (then source) so reports are deterministic."""
-        rows = self._db.execute("SELECT interview FROM notes ORDER BY interview_id, root, source")
+    def interviews(self, id_like: str | None = None) -> list[Interview]:
+        """All stored interviews, ordered by id (then source) so reports are deterministic.
+
+        ``id_like`` (an SQL LIKE pattern) keeps only the ids that match it.
+        """
+        where, args = ("WHERE interview_id LIKE ? ", (id_like,)) if id_like else ("", ())
+        rows = self._db.execute(
+            f"SELECT interview FROM notes {where}ORDER BY interview_id, root, source", args
+        )
         with paused_gc():
             return [Interview.model_validate_json(row[0]) for row in rows]
 
