@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from jtbd.errors import JtbdError
-from jtbd.models import ForceKind
+from jtbd.models import ForceKind, Interview
 from jtbd.store import ReadOnlyWorkspaceError, Workspace
 from jtbd.store.suggestions import (
     StoredSuggestion,
@@ -57,9 +57,19 @@ def suggest_in_workspace(folder: Path, review: Path | None) -> None:
         # else nothing changed since the last run: its table stands as it is
         counts, interviews_count = suggestion_counts(store)
         forces = read_suggestions(store, forces_only=True) if review is not None else []
+        reviewed = _ingested_reviews(store) if review is not None else {}
     _print_summary(counts, interviews_count)
     if review is not None:
-        write_reviews(review, forces)
+        write_reviews(review, forces, reviewed)
+
+
+def _ingested_reviews(store: Workspace) -> dict[str, list[Interview]]:
+    """The review records in the workspace, by the id of the interview they review."""
+    from jtbd.readers.review import REVIEW_SUFFIX
+    from jtbd.synthesis.suggestions import split_reviews
+
+    # Only the rows that can be review records: a large study's interviews are not loaded.
+    return split_reviews(store.interviews(id_like=f"%{REVIEW_SUFFIX}%"))[1]
 
 
 def _print_summary(counts: dict[str, int], interviews: int) -> None:
@@ -72,15 +82,24 @@ def _print_summary(counts: dict[str, int], interviews: int) -> None:
     )
 
 
-def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
-    """One review file per interview with a suggested force; existing files are kept."""
+def write_reviews(
+    folder: Path, rows: list[StoredSuggestion], reviewed: dict[str, list[Interview]]
+) -> None:
+    """One review file per interview with an undecided suggested force; existing files are
+    kept. Lines an ingested review (``reviewed``) already decided are not listed again."""
     from jtbd.rendering.review import render_review, review_file_name
     from jtbd.rendering.templates import environment
+    from jtbd.synthesis.suggestions import next_round, undecided
 
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for row in rows:
         if row.kind is not None:
             by_interview[row.interview_id].append(row)
+    decided = 0
+    for interview_id, suggestions in list(by_interview.items()):
+        left = undecided(reviewed.get(interview_id, []), suggestions)
+        decided += len(suggestions) - len(left)
+        by_interview[interview_id] = left
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -88,8 +107,11 @@ def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
     written = kept = 0
     env = environment()
     for interview_id, suggestions in sorted(by_interview.items()):
+        if not suggestions:
+            continue  # every suggestion was decided in an ingested review
         path = folder / review_file_name(interview_id)
-        text = render_review(interview_id, suggestions, env)
+        round_ = next_round(reviewed.get(interview_id, []))
+        text = render_review(interview_id, suggestions, env, round_)
         try:
             # "x": never overwrite, even if the file appeared since we looked.
             with path.open("x", encoding="utf-8", newline="\n") as handle:
@@ -100,4 +122,5 @@ def write_reviews(folder: Path, rows: list[StoredSuggestion]) -> None:
             kept += 1
         except OSError as error:
             raise JtbdError(f"cannot write {path}: {error.strerror}") from None
-    typer.echo(f"review files: {written} written, {kept} kept in {folder}", err=True)
+    already = f"; {decided} lines already decided in ingested reviews left out" if decided else ""
+    typer.echo(f"review files: {written} written, {kept} kept in {folder}{already}", err=True)

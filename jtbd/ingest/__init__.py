@@ -2,7 +2,8 @@
 
 A run reads top to bottom: find the notes (``walk``), decide what changed from file
 stamps and hashes (``plan``), parse the changed notes, in parallel when there are many
-(``read``), then write, refuse duplicate ids and remove deleted notes (``commit``). All
+(``read``), then write, refuse duplicate ids, take over the notes of a folder that was
+moved, remove deleted notes (``commit``) and check review files' citations (``reviews``). All
 problems are collected and reported together, like a compiler: one bad note never stops
 the rest. The whole run is one transaction holding the workspace's write lock, so an
 interrupted run changes nothing and a second run at the same time waits for the first.

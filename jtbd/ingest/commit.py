@@ -1,4 +1,5 @@
-"""Committing an ingest: write what was read, refuse duplicate ids, remove deleted notes.
+"""Committing an ingest: write what was read, refuse duplicate ids, remove deleted notes,
+and take over the notes of a folder that was moved or renamed.
 
 All of it happens inside the run's one transaction (``Workspace.exclusive_run``): what
 is written early is undone with everything else if the run is interrupted.
@@ -6,15 +7,17 @@ is written early is undone with everything else if the run is interrupted.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 
 from jtbd.duplicates import duplicate_sources
 from jtbd.ingest.plan import Plan
 from jtbd.ingest.read import Outcome
+from jtbd.ingest.reviews import review_citation_warnings
 from jtbd.ingest.summary import IngestSummary
 from jtbd.ingest.walk import Listing
 from jtbd.readers import Problem
-from jtbd.store import NoteRecord, NotesFolder
+from jtbd.store import ForeignNote, NoteRecord, NotesFolder
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` as files are processed."""
@@ -79,12 +82,49 @@ def commit_plan(
     taken.update(note.interview_id for note in outside)
     writer = EarlyWriter(notes, taken, set(plan.stored))
     records = _collect(plan, outcomes, writer, summary, progress)
-    duplicates, errors = duplicate_sources(plan.top, records, plan.unchanged, plan.stored, outside)
+    vanished = _vanished(records, outside)
+    gone = {note.path for note in vanished}  # a set: a moved folder may hold 10,000 notes
+    present = [note for note in outside if note.path not in gone] if gone else outside
+    duplicates, errors = duplicate_sources(plan.top, records, plan.unchanged, plan.stored, present)
     summary.errors.extend(errors)
     writer.finish(refused=duplicates)
     notes.remove(plan.gone)
-    _sum_up(summary, plan, [record for record in records if record.source not in duplicates])
+    kept = [record for record in records if record.source not in duplicates]
+    moved = _replace_moved(plan.top, kept, vanished, notes, summary)
+    summary.warnings.extend(review_citation_warnings(plan.top, kept, notes.workspace))
+    _sum_up(summary, plan, kept, moved)
     return summary
+
+
+def _vanished(records: list[NoteRecord], outside: list[ForeignNote]) -> list[ForeignNote]:
+    """Notes of other folders that share an id with this run's notes and whose file is gone.
+
+    Such a note was moved or renamed along with its folder (``mv study study-2``): the
+    note read here is the same interview from its new place, not a duplicate.
+    """
+    ids = {record.interview_id for record in records}
+    if not ids:
+        return []  # the usual re-ingest: nothing new, no file to look at
+    return [note for note in outside if note.interview_id in ids and not os.path.exists(note.path)]
+
+
+def _replace_moved(
+    top: str,
+    records: list[NoteRecord],
+    vanished: list[ForeignNote],
+    notes: NotesFolder,
+    summary: IngestSummary,
+) -> set[str]:
+    """Drop the old rows of notes moved here, so the old folder's scope no longer holds
+    them (re-ingesting it later cannot remove the moved note); the ids moved."""
+    by_id = {record.interview_id: record for record in records}
+    replaced = [note for note in vanished if note.interview_id in by_id]
+    notes.remove_elsewhere(replaced)
+    for note in replaced:
+        path = top + by_id[note.interview_id].source
+        message = f"moved from {note.path} (no longer there): replaces the note ingested from it"
+        summary.warnings.append(Problem(path, message))
+    return {note.interview_id for note in replaced}
 
 
 def _collect(
@@ -114,7 +154,7 @@ def _collect(
     return records
 
 
-def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord]) -> None:
+def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord], moved: set[str]) -> None:
     """Fill in the summary from the notes stored and the notes left as they were."""
     stored = plan.stored
     for record in records:
@@ -132,9 +172,9 @@ def _sum_up(summary: IngestSummary, plan: Plan, records: list[NoteRecord]) -> No
     summary.warnings.sort(key=lambda p: (p.path, p.line or 0))
     summary.ignored.sort()
     summary.removed = sorted(stored[source].interview_id for source in plan.gone)
-    # A note moved or renamed is the same interview from a new file: updated, not a
-    # removal and an addition of the same id.
-    moved = set(summary.added) & set(summary.removed)
+    # A note moved or renamed (inside the folder, or here from a folder moved away) is
+    # the same interview from a new file: updated, not a removal and an addition.
+    moved = moved | (set(summary.added) & set(summary.removed))
     if moved:
         summary.added = [i for i in summary.added if i not in moved]
         summary.removed = [i for i in summary.removed if i not in moved]

@@ -14,10 +14,11 @@ out of both, so they read as rejected. The merge is in :mod:`jtbd.synthesis.sugg
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
 
 from jtbd.errors import NoteError
-from jtbd.models import ForceKind
+from jtbd.models import ForceKind, Interview
 from jtbd.readers.base import (
     FORCE_TEMPLATE,
     STATEMENT_TEMPLATE,
@@ -29,6 +30,13 @@ from jtbd.readers.text import split_frontmatter, split_lines
 
 REVIEW_KEY = "jtbd_review"
 REVIEW_SUFFIX = "#review"
+# A later review of the same interview (`jtbd suggest --review` again, after an earlier
+# review was ingested) lists only what is still undecided, under its own round number,
+# so both files can be ingested: ``<id>#review`` is round 1, ``<id>#review2`` round 2.
+ROUND_KEY = "jtbd_review_round"
+# What becomes of a ticked line whose citation names no line of the interview.
+UNCITED = "kept as your coding, without a line (not shown as a quote)"
+_REVIEW_ID = re.compile(r"#review(?P<round>[2-9]|[1-9]\d+)?$")
 
 _CHECKBOX = re.compile(r"^\s*[-*+]\s+\[(?P<mark>[ xX]?)\]")
 _LINE = re.compile(
@@ -51,6 +59,27 @@ def looks_like_review(text: str) -> bool:
     return f"\n{REVIEW_KEY}:" in head
 
 
+def review_round(interview_id: str) -> int | None:
+    """The round of a review record's id (1 for ``t01#review``); None for other ids."""
+    found = _REVIEW_ID.search(interview_id)
+    if found is None:
+        return None
+    return int(found.group("round") or 1)
+
+
+def review_id(target: str, round_: int = 1) -> str:
+    """The id of a review record: ``t01#review``, ``t01#review2`` for round 2."""
+    return target + REVIEW_SUFFIX + (str(round_) if round_ > 1 else "")
+
+
+def _round_of(value: Any, path: str) -> int:
+    if value is None:
+        return 1
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise NoteError(path, f"{ROUND_KEY}: must be a whole number from 1 (the review's round)")
+    return value
+
+
 def parse_time(text: str) -> float:
     """``HH:MM:SS`` (optionally with decimals) as seconds."""
     hours, minutes, seconds = text.split(":")
@@ -67,14 +96,11 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
     if not isinstance(target, (str, int)) or not str(target).strip():
         raise NoteError(path, f"{REVIEW_KEY}: must name the interview id it reviews", 2)
     target = str(target).strip()
+    round_ = _round_of(frontmatter.data.get(ROUND_KEY), path)
     forces: list[dict[str, Any]] = []
     statements: list[dict[str, Any]] = []
     warnings: list[Problem] = []
-    for number in range(frontmatter.body_start, len(lines)):
-        raw = lines[number]
-        if not _CHECKBOX.match(raw):
-            continue
-        item = _LINE.match(raw)
+    for number, item in _items(lines, frontmatter.body_start):
         kind_word = item.group("kind").lower() if item else ""
         if item is None or (kind_word not in _KINDS and kind_word != _NONE):
             warnings.append(
@@ -83,24 +109,87 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
                     "cannot read this review line: write "
                     '- [x] KIND 0.80 "quote" — FILE:LINE @ HH:MM:SS (KIND: push, pull, '
                     "anxiety, inertia or none); it is ignored",
-                    number + 1,
+                    number,
                 )
             )
             continue
         if kind_word == _NONE:
             continue  # rejected: neither coded nor still suggested
-        where = {
-            "text": item.group("text").strip(),
-            "source": item.group("source").strip(),
-            "line": int(item.group("line")),
-            "start": parse_time(item.group("time")) if item.group("time") else None,
-        }
+        where = _where(item)
         statements.append(STATEMENT_TEMPLATE | where)
         if item.group("mark").strip():
             force = FORCE_TEMPLATE | where | {"kind": _KINDS[kind_word].value, "quote": True}
             force["tags"], force["detail"] = [], []
             forces.append(force)
-    fields = {"id": target + REVIEW_SUFFIX, "attributes": {REVIEW_KEY: target}}
+    fields = {"id": review_id(target, round_), "attributes": {REVIEW_KEY: target}}
     data = interview_data(fields, source, forces, [], [], "")
     data["statements"] = statements
     return NoteResult(data, warnings)
+
+
+def _items(lines: list[str], start: int) -> Iterator[tuple[int, re.Match[str] | None]]:
+    """Each checklist line of the body: its 1-based number and its parts (None: unreadable)."""
+    for number in range(start, len(lines)):
+        raw = lines[number]
+        if _CHECKBOX.match(raw):
+            yield number + 1, _LINE.match(raw)
+
+
+def _where(item: re.Match[str]) -> dict[str, Any]:
+    return {
+        "text": item.group("text").strip(),
+        "source": item.group("source").strip(),
+        "line": int(item.group("line")),
+        "start": parse_time(item.group("time")) if item.group("time") else None,
+    }
+
+
+class TickedLine(NamedTuple):
+    """A ticked line of a review file: where it is in the file, and what it cites."""
+
+    number: int
+    source: str
+    line: int
+    text: str
+
+
+def ticked_lines(text: str) -> list[TickedLine]:
+    """The ticked lines of a review file's text with a force kind, as ingest reads them."""
+    lines = split_lines(text)
+    ticked = []
+    for number, item in _items(lines, 0):
+        if item is None or not item.group("mark").strip():
+            continue
+        if item.group("kind").lower() in _KINDS:
+            where = _where(item)
+            ticked.append(TickedLine(number, where["source"], where["line"], where["text"]))
+    return ticked
+
+
+def citation_problem(source: str, line: int | None, target: Interview) -> str | None:
+    """Why a review line's citation names no line of the interview it reviews; None if fine.
+
+    A review file is the researcher's own text, so a line added or edited by hand may
+    cite a file the interview does not come from, or a line past the end of its text
+    (the last line jtbd read anything at). Line 0 is how a review writes "no line".
+    """
+    if not line:
+        return None
+    files = {target.source}
+    for items in _placed(target):
+        files.update(item.source for item in items)
+    if source not in files:
+        return f"cites {source}:{line}, which is not a file of interview {target.id!r}"
+    last = max((_last_line(items, source) for items in _placed(target)), default=0)
+    if line > last:
+        ends = f"its text ends at line {last}"
+        return f"cites {source}:{line}, but {source} has no line {line} ({ends})"
+    return None
+
+
+def _placed(target: Interview) -> tuple[Sequence[Any], ...]:
+    return (target.turns, target.statements, target.forces, target.jobs, target.timeline)
+
+
+def _last_line(items: Sequence[Any], source: str) -> int:
+    return max((item.line or 0 for item in items if item.source == source), default=0)

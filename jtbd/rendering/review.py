@@ -27,8 +27,11 @@ def citation(source: str, line: int | None, start: float | None) -> str:
     return where if start is None else f"{where} @ {clock(start)}"
 
 
-def review_context(interview_id: str, suggestions: Sequence[StoredSuggestion]) -> dict[str, Any]:
-    """What the template gets: the id and one item per suggestion with a force."""
+def review_context(
+    interview_id: str, suggestions: Sequence[StoredSuggestion], round_: int = 1
+) -> dict[str, Any]:
+    """What the template gets: the id, the review's round and one item per suggestion
+    with a force."""
     items = [
         {
             "kind": suggestion.kind.value,
@@ -39,21 +42,23 @@ def review_context(interview_id: str, suggestions: Sequence[StoredSuggestion]) -
         for suggestion in suggestions
         if suggestion.kind is not None
     ]
-    return {"interview_id": interview_id, "items": items}
+    return {"interview_id": interview_id, "round": round_, "items": items}
 
 
 def render_review(
     interview_id: str,
     suggestions: Sequence[StoredSuggestion],
     env: jinja2.Environment | None = None,
+    round_: int = 1,
 ) -> str:
     """The review file of one interview; ``env`` defaults to the bundled templates'.
 
-    Pass one environment for many files: building it costs more than rendering.
+    Pass one environment for many files: building it costs more than rendering. A
+    ``round_`` above 1 marks a later review of an interview already reviewed.
     """
     from jtbd.rendering.templates import environment, render
 
-    context = review_context(interview_id, suggestions)
+    context = review_context(interview_id, suggestions, round_)
     return render(env if env is not None else environment(), TEMPLATE, context)
 
 

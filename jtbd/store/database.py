@@ -238,11 +238,25 @@ class Workspace:
 
     # -- reading ------------------------------------------------------------------------
 
-    def interviews(self) -> list[Interview]:
-        """All stored interviews, ordered by id (then source) so reports are deterministic."""
-        rows = self._db.execute("SELECT interview FROM notes ORDER BY interview_id, root, source")
+    def interviews(self, id_like: str | None = None) -> list[Interview]:
+        """All stored interviews, ordered by id (then source) so reports are deterministic.
+
+        ``id_like`` (an SQL LIKE pattern) keeps only the ids that match it.
+        """
+        where, args = ("WHERE interview_id LIKE ? ", (id_like,)) if id_like else ("", ())
+        rows = self._db.execute(
+            f"SELECT interview FROM notes {where}ORDER BY interview_id, root, source", args
+        )
         with paused_gc():
             return [Interview.model_validate_json(row[0]) for row in rows]
+
+    def interview(self, interview_id: str) -> Interview | None:
+        """The stored interview with this id (ids are unique), or None."""
+        row = self._db.execute(
+            "SELECT interview FROM notes WHERE interview_id = ? ORDER BY root, source LIMIT 1",
+            (interview_id,),
+        ).fetchone()
+        return None if row is None else Interview.model_validate_json(row[0])
 
     def roots(self) -> list[str]:
         """The folders that have been ingested into this workspace."""

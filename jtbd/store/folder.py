@@ -49,11 +49,18 @@ class NotesFolder:
         # Two ranges of the primary key rather than `root != ?`, which reads every row.
         query = "SELECT interview_id, root, source FROM notes WHERE root < ? OR root > ?"
         return [
-            ForeignNote(interview_id, os.path.join(root, source))
+            ForeignNote(interview_id, os.path.join(root, source), root, source)
             for interview_id, root, source in self.workspace.connection.execute(
                 query, (self.root, self.root)
             )
         ]
+
+    def remove_elsewhere(self, notes: Iterable[ForeignNote]) -> None:
+        """Remove these notes of other folders (notes moved here from there)."""
+        rows = [(note.root, note.source) for note in notes]
+        if rows:
+            with self.workspace.transaction() as db:
+                db.executemany("DELETE FROM notes WHERE root = ? AND source = ?", rows)
 
     def put(self, content_hash: str, interview: Interview) -> None:
         """Store (or replace) one note's interview in a single transaction."""

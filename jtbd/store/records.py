@@ -58,6 +58,9 @@ class ForeignNote:
     interview_id: str
     path: str
     """The note's path as the user sees it: that folder joined with its source."""
+    root: str = ""
+    """That folder's absolute path, which keys its notes in the workspace."""
+    source: str = ""
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from jtbd.models import Force, Interview, Statement
-from jtbd.readers.review import REVIEW_KEY, REVIEW_SUFFIX
+from jtbd.readers.review import REVIEW_KEY, UNCITED, citation_problem, review_round
 from jtbd.store.suggestions import StoredSuggestion
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ Key = tuple[str, int | None, str]
 def review_target(interview: Interview) -> str | None:
     """The id of the interview a review record reviews; None for an ordinary interview."""
     target = interview.attributes.get(REVIEW_KEY)
-    return str(target) if target is not None and interview.id.endswith(REVIEW_SUFFIX) else None
+    return str(target) if target is not None and review_round(interview.id) else None
 
 
 def _norm(text: str) -> str:
@@ -147,38 +147,71 @@ def with_suggestions(
     Review records leave the list; one for an interview not in the list adds a line
     to ``warnings``. See the module docstring for the rules.
     """
-    reviews: dict[str, Interview] = {}
+    plain, reviews = split_reviews(interviews)
+    known = {interview.id for interview in plain}
+    for target, records in sorted(reviews.items()):
+        if target not in known and warnings is not None:
+            warnings.extend(
+                f"{record.source}: reviews interview {target!r}, which is not among the "
+                "interviews: its lines are ignored"
+                for record in records
+            )
+    by_interview = _by_interview(suggestions)
+    merged = []
+    for interview in plain:
+        mine = reviews.get(interview.id, [])
+        suggested = by_interview.get(interview.id, [])
+        if not mine and not suggested:
+            merged.append(interview)
+            continue
+        forces = _merged_forces(interview, mine, suggested, warnings)
+        merged.append(interview.model_copy(update={"forces": forces}))
+    return merged
+
+
+def split_reviews(
+    interviews: Sequence[Interview],
+) -> tuple[list[Interview], dict[str, list[Interview]]]:
+    """Ordinary interviews, and the review records of each reviewed id (in round order)."""
+    reviews: dict[str, list[Interview]] = defaultdict(list)
     plain: list[Interview] = []
     for interview in interviews:
         target = review_target(interview)
         if target is None:
             plain.append(interview)
         else:
-            reviews[target] = interview
-    known = {interview.id for interview in plain}
-    for target, record in sorted(reviews.items()):
-        if target not in known and warnings is not None:
-            warnings.append(
-                f"{record.source}: reviews interview {target!r}, which is not among the "
-                "interviews: its lines are ignored"
-            )
+            reviews[target].append(interview)
+    for records in reviews.values():
+        records.sort(key=lambda record: (review_round(record.id) or 1, record.source))
+    return plain, dict(reviews)
+
+
+def _by_interview(suggestions: Iterable[StoredSuggestion]) -> dict[str, list[StoredSuggestion]]:
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for suggestion in suggestions:
         by_interview[suggestion.interview_id].append(suggestion)
-    merged = []
-    for interview in plain:
-        review = reviews.get(interview.id)
-        mine = by_interview.get(interview.id, [])
-        if review is None and not mine:
-            merged.append(interview)
-            continue
-        forces = _merged_forces(interview, review, mine)
-        merged.append(interview.model_copy(update={"forces": forces}))
-    return merged
+    return by_interview
+
+
+def undecided(
+    reviews: Sequence[Interview], suggestions: Sequence[StoredSuggestion]
+) -> list[StoredSuggestion]:
+    """The suggestions no ingested review decided: with no review, all of them; else those
+    every review still lists unticked (ticked, retagged, ``none`` or deleted is decided)."""
+    matches = [_ReviewMatch(review, suggestions) for review in reviews]
+    return [s for s in suggestions if all(match.listed_unticked(s) for match in matches)]
+
+
+def next_round(reviews: Sequence[Interview]) -> int:
+    """The round number of an interview's next review file (1 when it has none)."""
+    return max((review_round(review.id) or 1 for review in reviews), default=0) + 1
 
 
 def _merged_forces(
-    interview: Interview, review: Interview | None, suggestions: list[StoredSuggestion]
+    interview: Interview,
+    reviews: list[Interview],
+    suggestions: list[StoredSuggestion],
+    warnings: list[str] | None,
 ) -> list[Force]:
     coded = _Coded(interview.forces)
     forces = list(interview.forces)
@@ -186,18 +219,28 @@ def _merged_forces(
     # since `jtbd suggest` ran) is stale: left out rather than quoting words now gone.
     present = {_key(s.source, s.line, s.text) for s in interview.statements}
     suggestions = [s for s in suggestions if _key(s.source, s.line, s.text) in present]
-    match = _ReviewMatch(review, suggestions)
-    for ticked in review.forces if review is not None else []:
-        if not coded.covers(ticked.source, ticked.line, ticked.text):
+    added: set[Key] = set()
+    for review in reviews:
+        match = _ReviewMatch(review, suggestions)
+        for ticked in review.forces:
+            key = _key(ticked.source, ticked.line, ticked.text)
+            if key in added or coded.covers(ticked.source, ticked.line, ticked.text):
+                continue
+            added.add(key)
+            problem = citation_problem(ticked.source, ticked.line, interview)
+            if problem is not None:
+                forces.append(_uncited(ticked, interview))
+                if warnings is not None:
+                    warnings.append(f"{review.source}: {problem}: {UNCITED}")
+                continue
             start = match.start_of(ticked)
             forces.append(ticked if start is None else ticked.model_copy(update={"start": start}))
-    for suggestion in suggestions:
+    # Ticked (coded above), deleted, or set to none in any review: the researcher decided.
+    for suggestion in undecided(reviews, suggestions):
         if suggestion.kind is None or coded.covers(
             suggestion.source, suggestion.line, suggestion.text
         ):
             continue
-        if review is not None and not match.listed_unticked(suggestion):
-            continue  # ticked (coded above), deleted, or set to none: the researcher decided
         forces.append(
             Force(
                 kind=suggestion.kind,
@@ -213,11 +256,19 @@ def _merged_forces(
     return forces
 
 
+def _uncited(force: Force, interview: Interview) -> Force:
+    """A ticked line whose citation names no line of the interview: still the researcher's
+    coding, but citing the interview's file without a line, and not shown as a verbatim
+    quote (no one can check that it was said)."""
+    update = {"source": interview.source, "line": None, "start": None, "quote": False}
+    return force.model_copy(update=update)
+
+
 class _ReviewMatch:
     """Matches a review's lines to stored suggestions: by citation and quote, or by
     citation alone when the researcher edited the quote and the place is unambiguous."""
 
-    def __init__(self, review: Interview | None, suggestions: list[StoredSuggestion]) -> None:
+    def __init__(self, review: Interview | None, suggestions: Sequence[StoredSuggestion]) -> None:
         self.listed: set[Key] = set()
         self.ticked: set[Key] = set()
         self.listed_places: dict[Place, int] = defaultdict(int)

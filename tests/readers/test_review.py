@@ -98,3 +98,39 @@ def test_what_the_renderer_writes_the_reader_reads_back(tmp_path):
         ("A tool for it.", None),
     ]
     assert [f.text for f in interview.forces] == ["A tool for it."]
+
+
+def test_a_later_round_has_its_own_id(tmp_path):
+    text = REVIEW.replace("jtbd_review: t01\n", "jtbd_review: t01\njtbd_review_round: 2\n")
+    interview = _read(tmp_path, text).interview
+    assert interview.id == "t01#review2" and interview.attributes == {"jtbd_review": "t01"}
+    first = REVIEW.replace("jtbd_review: t01\n", "jtbd_review: t01\njtbd_review_round: 1\n")
+    assert _read(tmp_path, first).interview.id == "t01#review"
+
+
+@pytest.mark.parametrize("value", ["0", "two", "1.5", "true"])
+def test_a_bad_round_is_an_error(tmp_path, value):
+    text = REVIEW.replace("jtbd_review: t01\n", f"jtbd_review: t01\njtbd_review_round: {value}\n")
+    with pytest.raises(NoteError, match="jtbd_review_round: must be a whole number"):
+        _read(tmp_path, text)
+
+
+def test_a_citation_must_name_a_line_of_the_reviewed_interview():
+    from jtbd.models import Interview, Statement
+    from jtbd.readers.review import citation_problem
+
+    target = Interview(
+        id="t01",
+        source="calls/t01.srt",
+        statements=[
+            Statement(text="First.", source="calls/t01.srt", line=3),
+            Statement(text="Last.", source="calls/t01.srt", line=23),
+        ],
+    )
+    assert citation_problem("calls/t01.srt", 23, target) is None
+    assert citation_problem("calls/t01.srt", 10, target) is None  # between statements
+    assert citation_problem("calls/t01.srt", 0, target) is None  # how a review writes no line
+    assert citation_problem("calls/t01.srt", 24, target) == (
+        "cites calls/t01.srt:24, but calls/t01.srt has no line 24 (its text ends at line 23)"
+    )
+    assert "not a file of interview 't01'" in (citation_problem("t01.srt", 3, target) or "")
