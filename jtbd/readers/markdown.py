@@ -148,6 +148,9 @@ class _NoteScanner(NoteData):
         if self.paragraph:
             self.flush_paragraph()
         content, indent = line.text, line.indent
+        if content.startswith(">"):
+            self.quoted_item(line)
+            return
         names_force = self.names_force(content)
         nested = self.list_indent is not None and indent > self.list_indent
         if nested and self.item is not None and not names_force:
@@ -172,6 +175,19 @@ class _NoteScanner(NoteData):
         else:
             kind = self.sections.kind
             self.item = OpenItem(self.section, line.number, indent, kind, [content])
+
+    def quoted_item(self, line: MarkdownLine) -> None:
+        """A list item holding a blockquote or callout (``- > [!quote] Bea``).
+
+        Read as the same quote outside a list, so the callout's header never becomes a
+        force or a statement; its indented ``>`` lines continue it as they would there,
+        and its nested list items are the quote's detail, as under any item.
+        """
+        if self.item is not None:
+            self.close_item()
+        text = line.text.lstrip(">").strip()
+        self.blockquote(MarkdownLine(line.number, line.raw, LineKind.QUOTE, text))
+        self.list_indent = line.indent  # its nested items are the quote's detail
 
     def blockquote(self, line: MarkdownLine) -> None:
         self.flush_paragraph()
