@@ -173,7 +173,9 @@ def test_callout_inside_a_list_item_reads_like_one_outside(run, tmp_path):
         "- > [!quote] Nick\n"
         "  > What if the import copies every row twice?\n"
         "  - said it twice\n"
-        "- Cost once the trial ends #cost\n\n"
+        "- Cost once the trial ends #cost\n"
+        "  - > [!quote] Nick\n"
+        "    > the second seat doubles it\n\n"
         "## Pull\n"
         "> [!quote] Nick\n"
         "> The reminders alone would pay for it.\n\n"
@@ -188,12 +190,14 @@ def test_callout_inside_a_list_item_reads_like_one_outside(run, tmp_path):
     assert forces == [
         ("anxiety", "What if the import copies every row twice?", True, 7),
         ("anxiety", "Cost once the trial ends", False, 9),
-        ("pull", "The reminders alone would pay for it.", True, 13),
+        ("pull", "The reminders alone would pay for it.", True, 15),
     ]
-    assert note["forces"][0]["detail"] == ["said it twice"]
+    # Nested under an item, a callout is that item's detail: its words, not its header.
+    details = [f["detail"] for f in note["forces"]]
+    assert details == [["said it twice"], ["the second seat doubles it"], []]
     # Under a heading of free notes the header is not a statement either, the words are.
     assert [(s["text"], s["line"]) for s in note["statements"]] == [
-        ("The old spreadsheet breaks every single January.", 17)
+        ("The old spreadsheet breaks every single January.", 19)
     ]
     report = run("report", "--format", "md").stdout
     assert "[!quote]" not in report and "Nick" not in report
