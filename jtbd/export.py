@@ -74,8 +74,16 @@ def export_csv(interviews: Sequence[Interview]) -> str:
     return buffer.getvalue()
 
 
+def spreadsheet_safe(text: str) -> str:
+    """A CSV cell's text that a spreadsheet shows rather than runs: ``'=SUM(..)`` for ``=SUM(..)``.
+
+    Every CSV jtbd writes goes through here (this export, ``jtbd suggest FILE -o x.csv``):
+    interview text and survey answers are untrusted.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
-    text = ";".join(map(str, value)) if isinstance(value, list) else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return spreadsheet_safe(";".join(map(str, value)) if isinstance(value, list) else str(value))

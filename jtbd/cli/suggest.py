@@ -15,6 +15,7 @@ from jtbd.cli.common import (
     WORKSPACE_OPTION,
     error_line,
     reported_errors,
+    warning_line,
     workspace_path,
     write_output,
     wrote,
@@ -88,6 +89,8 @@ def _suggest_file(file: Path, column: str | None, output: Path | None) -> bool:
         raise UsageError(f"{output}: would overwrite the input; name another file")
     table = read_statements(file, column)
     suggestions = ForceSuggester().suggest([row.text for row in table.rows])
+    for warning in table.warnings:
+        warning_line(str(warning))
     for problem in table.problems:
         error_line(str(problem))
     write_output(write_statements(table, [s.to_dict() for s in suggestions], output_format), output)

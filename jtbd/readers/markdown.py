@@ -65,6 +65,9 @@ class _NoteScanner(NoteData):
         self.paragraph: list[str] = []
         self.paragraph_line = 0
         self.previous_blank = True
+        # The open item's last detail is a nested quote ("  - > ..."), continued by
+        # its indented "> " lines.
+        self.quote_detail = False
 
     @property
     def section(self) -> str:
@@ -150,8 +153,12 @@ class _NoteScanner(NoteData):
         content, indent = line.text, line.indent
         names_force = self.names_force(content)
         nested = self.list_indent is not None and indent > self.list_indent
+        self.quote_detail = False
         if nested and self.item is not None and not names_force:
-            self.item.detail.append(content)
+            self.detail_item(self.item, content)
+            return
+        if content.startswith(">"):
+            self.quoted_item(line)
             return
         if self.item is not None:
             self.close_item()
@@ -173,14 +180,42 @@ class _NoteScanner(NoteData):
             kind = self.sections.kind
             self.item = OpenItem(self.section, line.number, indent, kind, [content])
 
+    def detail_item(self, item: OpenItem, content: str) -> None:
+        """A nested list item: detail of the open item; a nested quote's words only."""
+        if not content.startswith(">"):
+            item.detail.append(content)
+            return
+        text = content.lstrip(">").strip()
+        if text.startswith("[!") and _CALLOUT.match(text):
+            text = ""  # a callout's header: the quoted words follow on its "> " lines
+        item.detail.append(text)
+        self.quote_detail = True
+
+    def quoted_item(self, line: MarkdownLine) -> None:
+        """A list item holding a blockquote or callout (``- > [!quote] Bea``).
+
+        Read as the same quote outside a list, so the callout's header never becomes a
+        force or a statement; its indented ``>`` lines continue it as they would there,
+        and its nested list items are the quote's detail, as under any item.
+        """
+        if self.item is not None:
+            self.close_item()
+        text = line.text.lstrip(">").strip()
+        self.blockquote(MarkdownLine(line.number, line.raw, LineKind.QUOTE, text))
+        self.list_indent = line.indent  # its nested items are the quote's detail
+
     def blockquote(self, line: MarkdownLine) -> None:
         self.flush_paragraph()
         content = line.text
         callout = _CALLOUT.match(content) if content.startswith("[!") else None
         item = self.item
-        if callout is None and item is not None and item.quote and not self.previous_blank:
-            item.parts.append(content)
-            return
+        if callout is None and item is not None and not self.previous_blank:
+            if item.quote:
+                item.parts.append(content)
+                return
+            if self.quote_detail and self.indent_of(line.raw) > (self.list_indent or 0):
+                item.detail[-1] = f"{item.detail[-1]} {content}".strip()
+                return
         self.close()
         if callout is not None:
             # "> [!quote] Anna": the marker and the speaker's name are not the quote.
@@ -258,6 +293,12 @@ class _NoteScanner(NoteData):
             return None
         return meaning.kind, match.group(2).strip()
 
+    @staticmethod
+    def indent_of(raw: str) -> int:
+        """Columns before a line's first character (tabs count 4, as for list markers)."""
+        expanded = raw.expandtabs(4) if "\t" in raw else raw
+        return len(expanded) - len(expanded.lstrip())
+
     def keep_free(self, raw: str, number: int, text: str = "") -> None:
         """Keep a line as free notes, counted so the section's warning can say how many."""
         self.sections.free_item(number)
@@ -281,8 +322,11 @@ class _NoteScanner(NoteData):
 
     def close_item(self) -> None:
         item, self.item = self.item, None
+        self.quote_detail = False
         if item is None or not item.parts:
             return
+        if "" in item.detail:  # a nested callout's header with no words under it
+            item.detail = [detail for detail in item.detail if detail]
         text = " ".join(item.parts)
         if item.role == SectionKind.FORCE:
             self.add_force(item, text)

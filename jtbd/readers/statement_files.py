@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from jtbd.errors import NoteError, UsageError
+from jtbd.export import spreadsheet_safe
+from jtbd.readers.base import Problem
+from jtbd.readers.text import decode_text
 
 FORMATS = (".csv", ".jsonl", ".txt")
 DEFAULT_COLUMN = "text"
@@ -25,9 +28,11 @@ DEFAULT_COLUMN = "text"
 # into one cell (or a file that is not statements at all), which the model cannot score.
 MAX_WORDS = 1000
 MAX_CHARS = 20_000
-# Control characters other than tab and newlines, and the lone surrogates that
-# ``surrogateescape`` leaves for bytes that are not UTF-8: both mean binary, not text.
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Control characters other than tab and newlines mean binary data, not text.
+_BINARY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The lone surrogates ``surrogateescape`` leaves for bytes that are not UTF-8 (and that
+# no code page explained, see read_statements).
+_NOT_UTF8 = re.compile(r"[\udc80-\udcff]")
 
 
 class StatementFileError(NoteError):
@@ -53,6 +58,8 @@ class StatementTable:
     columns: list[str]
     rows: list[StatementRow] = field(default_factory=list)
     problems: list[StatementFileError] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """What was read but the user should know (a file not in UTF-8, read in a code page)."""
 
 
 def statement_format(path: Path) -> str:
@@ -74,19 +81,40 @@ def read_statements(path: Path, column: str | None = None) -> StatementTable:
         data = path.read_bytes()
     except OSError as error:
         raise StatementFileError(path, f"cannot read: {error.strerror}") from None
-    # surrogateescape keeps going past bytes that are not UTF-8; _BINARY then flags the row.
-    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    text, warning = _decode(data, path)
     if kind == ".csv":
-        return _read_csv(path, text, column or DEFAULT_COLUMN)
-    if kind == ".jsonl":
-        return _read_jsonl(path, text)
-    return _read_txt(path, text)
+        table = _read_csv(path, text, column or DEFAULT_COLUMN)
+    elif kind == ".jsonl":
+        table = _read_jsonl(path, text)
+    else:
+        table = _read_txt(path, text)
+    if warning is not None:
+        table.warnings.append(warning)
+    return table
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, Problem | None]:
+    """The file's text, decoded as notes are: UTF-8, UTF-16 with a BOM, or a code page.
+
+    Survey exports from Excel are often cp1252, wholly or in the rows pasted in, and those
+    are read with a warning naming the code page. When nothing explains the bytes (or the
+    file holds NULs), ``surrogateescape`` reads on and each such row is its own problem.
+    """
+    try:
+        text, warning = decode_text(data, str(path))
+    except NoteError:
+        text, warning = data.decode("utf-8", errors="surrogateescape"), None
+    return text.removeprefix("\ufeff"), warning
 
 
 def _problem(text: str) -> str | None:
     """Why a statement can't be scored, or None when it can."""
     if _BINARY.search(text):
         return "binary data, not text"
+    undecoded = _NOT_UTF8.search(text)
+    if undecoded is not None:
+        byte = ord(undecoded.group()) - 0xDC00
+        return f"not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8"
     if not text.strip():
         return "empty statement"
     words = len(text.split())
@@ -116,6 +144,9 @@ def _read_jsonl(path: Path, text: str) -> StatementTable:
     table = StatementTable(path, ".jsonl", DEFAULT_COLUMN, [])
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
+            # Every line of JSON Lines is an object: a blank one is a statement lost.
+            message = "empty statement: a blank line (JSON Lines needs an object per line)"
+            table.problems.append(StatementFileError(path, message, line=number))
             continue
         try:
             record = json.loads(line)
@@ -179,7 +210,7 @@ def write_statements(
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns + new_keys)
     for record in records:
-        writer.writerow([_cell(record.get(name, "")) for name in columns + new_keys])
+        writer.writerow([_csv_cell(record.get(name, "")) for name in columns + new_keys])
     return out.getvalue()
 
 
@@ -187,6 +218,12 @@ def _txt_line(text: str, extra: dict[str, Any]) -> str:
     # Added fields first, tab-separated: columns line up and the statement keeps its spaces.
     values = [_cell(value) for value in extra.values()]
     return "\t".join([*values, " ".join(text.split())]) + "\n"
+
+
+def _csv_cell(value: Any) -> str:
+    # Text goes in as `jtbd export` writes it, so a spreadsheet never runs "=HYPERLINK(..)"
+    # from a survey answer; a JSON number or list cannot start a formula.
+    return spreadsheet_safe(value) if isinstance(value, str) else _cell(value)
 
 
 def _cell(value: Any) -> str:

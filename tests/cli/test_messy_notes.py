@@ -163,3 +163,41 @@ def test_statements_for_suggest_are_participant_words_not_the_researchers(tmp_pa
         "The old spreadsheet breaks every single January",
         "I just want the quarter to close itself",
     ]
+
+
+def test_callout_inside_a_list_item_reads_like_one_outside(run, tmp_path):
+    folder = tmp_path / "callouts"
+    folder.mkdir()
+    (folder / "p1.md").write_text(
+        "---\nid: c1\nconsent: true\n---\n### Fears & worries\n"
+        "- > [!quote] Nick\n"
+        "  > What if the import copies every row twice?\n"
+        "  - said it twice\n"
+        "- Cost once the trial ends #cost\n"
+        "  - > [!quote] Nick\n"
+        "    > the second seat doubles it\n\n"
+        "## Pull\n"
+        "> [!quote] Nick\n"
+        "> The reminders alone would pay for it.\n\n"
+        "## What she said\n"
+        "- > [!quote] Nick\n"
+        "  > The old spreadsheet breaks every single January.\n"
+    )
+    summary = json_out(run("ingest", folder, "--json"))
+    assert summary["errors"] == []
+    (note,) = json_out(run("export", "--all"))["interviews"]
+    forces = [(f["kind"], f["text"], f["quote"], f["line"]) for f in note["forces"]]
+    assert forces == [
+        ("anxiety", "What if the import copies every row twice?", True, 7),
+        ("anxiety", "Cost once the trial ends", False, 9),
+        ("pull", "The reminders alone would pay for it.", True, 15),
+    ]
+    # Nested under an item, a callout is that item's detail: its words, not its header.
+    details = [f["detail"] for f in note["forces"]]
+    assert details == [["said it twice"], ["the second seat doubles it"], []]
+    # Under a heading of free notes the header is not a statement either, the words are.
+    assert [(s["text"], s["line"]) for s in note["statements"]] == [
+        ("The old spreadsheet breaks every single January.", 19)
+    ]
+    report = run("report", "--format", "md").stdout
+    assert "[!quote]" not in report and "Nick" not in report

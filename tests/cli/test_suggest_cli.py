@@ -148,3 +148,62 @@ def test_missing_file(run):
     result = run("suggest", "nowhere.txt")
     assert result.exit_code == 1
     assert "nowhere.txt: cannot read" in result.stderr
+
+
+def test_csv_output_protects_formula_cells_as_the_export_does(run, tmp_path):
+    rows = [
+        ["id", "answer", "note"],
+        ["r1", '=HYPERLINK("http://example.invalid","click")', "+1"],
+        ["r2", ENGLISH[0], "@SUM(A1:A2)"],
+        ["r3", "-5 stars, the import lost my data", "-"],
+    ]
+    with (tmp_path / "answers.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.csv")
+    assert result.exit_code == 0, result.stderr
+    out = list(csv.DictReader((tmp_path / "coded.csv").open(encoding="utf-8")))
+    assert [(row["answer"], row["note"]) for row in out] == [
+        ('\'=HYPERLINK("http://example.invalid","click")', "'+1"),
+        (ENGLISH[0], "'@SUM(A1:A2)"),
+        ("'-5 stars, the import lost my data", "'-"),
+    ]
+    # Only the spreadsheet format is protected: JSON Lines keep the text as it was.
+    as_jsonl = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.jsonl")
+    assert as_jsonl.exit_code == 0, as_jsonl.stderr
+    first = json.loads((tmp_path / "coded.jsonl").read_text().splitlines()[0])
+    assert first["answer"] == rows[1][1] and first["note"] == "+1"
+
+
+def test_a_latin1_row_is_read_with_a_warning_not_called_binary(run, tmp_path):
+    data = ("id,answer\nr1," + ENGLISH[0] + "\n").encode() + b"r2,Caf\xe9 receipts pile up\n"
+    (tmp_path / "answers.csv").write_bytes(data)
+    result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.csv")
+    assert result.exit_code == 0, result.stderr
+    assert "binary" not in result.stderr
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert "answers.csv:3:" in warning and "not UTF-8" in warning and "cp1252" in warning
+    out = list(csv.DictReader((tmp_path / "coded.csv").open(encoding="utf-8")))
+    assert [row["answer"] for row in out] == [ENGLISH[0], "Caf\u00e9 receipts pile up"]
+
+
+def test_undecodable_bytes_are_named_not_utf8(run, tmp_path):
+    # A NUL in the file: no code page is guessed, each row is judged on its bytes.
+    data = b"id,text\n1,Caf\xe9 receipts\n2,\x00\n3," + ENGLISH[0].encode() + b"\n"
+    (tmp_path / "s.csv").write_bytes(data)
+    result = run("suggest", "s.csv")
+    assert result.exit_code == 1
+    assert "s.csv:2: not UTF-8 text (byte 0xe9)" in result.stderr
+    assert "s.csv:3: binary data, not text" in result.stderr
+    assert [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))] == ["3"]
+
+
+def test_a_blank_line_in_jsonl_is_an_empty_statement_named_by_line(run, tmp_path):
+    lines = [json.dumps({"text": ENGLISH[0]}), "", "   ", json.dumps({"text": ENGLISH[1]})]
+    (tmp_path / "s.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("suggest", "s.jsonl", "-o", "out.jsonl")
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split(": ")[1] for e in errors] == ["s.jsonl:2", "s.jsonl:3"]
+    assert all("empty statement" in e for e in errors)
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["text"] for r in out] == ENGLISH[:2]

@@ -107,6 +107,37 @@ def test_bad_transcripts_are_one_line_each_and_the_rest_is_ingested(run, tmp_pat
     assert any("not-word.docx: not a Word document" in line for line in lines)
 
 
+def test_caption_files_with_no_timed_cue_are_refused_and_the_rest_ingested(run, tmp_path):
+    folder = tmp_path / "captions"
+    folder.mkdir()
+    shutil.copy(TRANSCRIPTS / "vtt" / "zoom.vtt", folder / "good.vtt")
+    (folder / "nocues.vtt").write_text("WEBVTT\n\njust text no cues\n")
+    (folder / "numbered.vtt").write_text("WEBVTT\n\n1\nAna: hello\n\n2\nBen: hi\n")
+    (folder / "nocues.srt").write_text("1\n00:00:01,000 -> 00:00:02,000\nhello\n")
+    (folder / "broken.srt").write_text("1\n00:00:01,000 --> 00:00:0x\nhello\n")
+    (folder / "cut.vtt").write_text("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n")
+    result = run("ingest", folder, "--json")
+    assert result.exit_code == 1
+    summary = json_out(result)
+    errors = {(Path(e["file"]).name, e["line"]): e["message"] for e in summary["errors"]}
+    assert set(errors) == {
+        ("nocues.vtt", 3),
+        ("numbered.vtt", 4),
+        ("nocues.srt", 2),
+        ("broken.srt", 2),
+        ("cut.vtt", 3),
+    }
+    assert "timing line" in errors[("nocues.vtt", 3)]
+    assert "truncated" in errors[("cut.vtt", 3)]
+    # No warning about a refused file: its one line is the error.
+    assert not [w for w in summary["warnings"] if Path(w["file"]).stem != "good"]
+    assert summary["added"] == ["good"]
+    stored = [i["id"] for i in json_out(run("export", "--format", "json"))["interviews"]]
+    assert stored == ["good"]
+    text = run("ingest", folder).stderr
+    assert "nocues.vtt:3: no cue with a timing line" in text
+
+
 def test_report_counts_a_tagged_markdown_transcript_beside_notes(run, study):
     report = json_out(run("report", study, "--format", "json"))
     quotes = [

@@ -103,6 +103,20 @@ def test_quotes_straight_curly_and_blockquote(tmp_path):
     ]
 
 
+def test_blockquotes_in_list_items(tmp_path):
+    text = (
+        "## Push\n- > I retype it all\n  > every Monday\n"
+        "- Slow exports\n  - > it takes an hour\n    > or two\n  - on Fridays\n"
+        "- > [!quote]\n  > Never again\n"
+    )
+    forces = note(tmp_path, text).interview.forces
+    assert [(f.text, f.quote, f.detail) for f in forces] == [
+        ("I retype it all every Monday", True, []),
+        ("Slow exports", False, ["it takes an hour or two", "on Fridays"]),
+        ("Never again", True, []),
+    ]
+
+
 def test_inline_tags_and_bracket_prefixes_anywhere(tmp_path):
     text = (
         "# Call notes\n"

@@ -11,7 +11,10 @@ read the careful way. Both ways give the same cues and warnings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+
+from jtbd.errors import NoteError
+from jtbd.readers.transcripts.cues import Cue
 
 STAMP = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 # A timing line, as the careful way reads it: optional cue settings after the end stamp.
@@ -44,3 +47,30 @@ def caption_blocks(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         line += count("\n", position, start)
         position = start
         yield line, match
+
+
+def timing_expected_at(lines: list[str], first: int) -> int:
+    """The file line where a block with no timing line should have had one.
+
+    Below a one-word first line (a cue number, a Teams GUID) when the block has text
+    after it; else the block's first line.
+    """
+    if len(lines) > 1 and len(lines[0].split()) == 1:
+        return first + 1
+    return first
+
+
+def refuse_untimed(path: str, cues: Sequence[Cue], untimed: int | None, example: str) -> None:
+    """Refuse a caption file none of whose cues has a time, naming ``untimed``.
+
+    ``untimed`` is the first line that should have been a timing line. A file that is
+    all text without times is no caption file (or a broken export): ingesting it would
+    give an interview no quote can cite a time of, so it is an error, not a warning.
+    """
+    if untimed is None or any(cue.start is not None for cue in cues):
+        return
+    raise NoteError(
+        path,
+        f"no cue with a timing line: this line should be one, like '{example}'",
+        untimed,
+    )

@@ -15,7 +15,12 @@ import re
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import Problem
-from jtbd.readers.transcripts.blocks import TIMING, caption_blocks
+from jtbd.readers.transcripts.blocks import (
+    TIMING,
+    caption_blocks,
+    refuse_untimed,
+    timing_expected_at,
+)
 from jtbd.readers.transcripts.cues import Cue, Parsed, seconds
 from jtbd.readers.transcripts.speakers import label_prefixed
 
@@ -77,19 +82,24 @@ def parse_vtt(text: str, path: str) -> Parsed:
     cues: list[Cue] = []
     times: dict[str, float] = {}  # a cue usually starts where the one before ends
     line = 1
+    untimed: int | None = None  # the first line that should have been a timing line
     for line, block in blocks:
         ident, _, _, cue_text, other = block.groups()
         if other is not None:
-            _read_block(other.split("\n"), line, path, cues, warnings, times)
+            missing = _read_block(other.split("\n"), line, path, cues, warnings, times)
+            untimed = untimed or missing
             continue
         start, end = cue_times(block, times)
         _add_cue_line(cues, cue_text, start, end, line + 1 if ident is None else line + 2)
-    if not cues and not warnings:
-        raise NoteError(path, "no cues: the file has a header but no captions", 1)
     last = warnings[-1] if warnings else None
     if last is not None and last.message == _NO_TEXT and (last.line or 0) >= line:
         # The last block is a timing line with nothing after it: a truncated file.
-        warnings[-1] = Problem(path, _TRUNCATED, last.line)
+        warnings[-1] = last = Problem(path, _TRUNCATED, last.line)
+    refuse_untimed(path, cues, untimed, "00:00:01.000 --> 00:00:04.000")
+    if not cues:
+        if last is not None and last.message in (_NO_TEXT, _TRUNCATED):
+            raise NoteError(path, f"no cues: {last.message}", last.line)
+        raise NoteError(path, "no cues: the file has a header but no captions", 1)
     return Parsed(label_prefixed(cues), warnings)
 
 
@@ -116,33 +126,41 @@ def _read_block(
     cues: list[Cue],
     warnings: list[Problem],
     times: dict[str, float],
-) -> None:
-    """One block, starting at file line ``first``: a cue, a NOTE/STYLE block, or broken."""
+) -> int | None:
+    """One block, starting at file line ``first``: a cue, a NOTE/STYLE block, or broken.
+
+    Returns the line that should have been a timing line when the block's text is kept
+    without times, else None.
+    """
     head = lines[0]
     if "-->" in head:
         timing = 0
     elif head[:6].split(None, 1)[0] in _SKIPPED_BLOCKS:
-        return
+        return None
     else:
         timing = 1  # a cue identifier (a number, a Teams GUID) above the timing line
     start: float | None = None
     end: float | None = None
+    untimed: int | None = None
     if timing < len(lines) and "-->" in lines[timing]:
         match = TIMING.match(lines[timing])
         if timing + 1 == len(lines):
             warnings.append(Problem(path, _NO_TEXT, first + timing))
-            return
+            return None
         if match is None:
             message = "cue timing line not understood: its text is kept without times"
             warnings.append(Problem(path, message, first + timing))
+            untimed = first + timing
         else:
             start, end = cue_times(match, times)
         text_from = timing + 1
     else:
         warnings.append(Problem(path, "text without a cue timing line: kept without times", first))
+        untimed = timing_expected_at(lines, first)
         text_from = 0
     for number in range(text_from, len(lines)):
         _add_cue_line(cues, lines[number], start, end, first + number)
+    return untimed
 
 
 def _add_cue_line(
