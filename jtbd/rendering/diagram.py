@@ -201,7 +201,7 @@ def _head(force: ForceSummary, total: int, width: float) -> _Head:
     needed = text_width(force.title, TITLE_SIZE, bold=True) + TITLE_GAP
     if text_width(beside, EVIDENCE_SIZE) + needed <= room:
         return True, [beside] if beside else []
-    return False, fit_parts(parts, room, EVIDENCE_SIZE)
+    return False, fit_parts(parts, room, lambda text: text_width(text, EVIDENCE_SIZE))
 
 
 def _wide_places(panel_height: float) -> tuple[_Places, float, int]:

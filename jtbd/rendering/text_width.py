@@ -10,11 +10,13 @@ count a full em.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # (characters, width in em regular, width in em bold): the widest of each class.
 _CLASSES = (
     (" !'(),-./:;[\\]`fijlrt|·", 0.40, 0.49),
     ("0123456789", 0.64, 0.70),
-    ("abcdeghknopqsuvxyz$?_{}*\"", 0.64, 0.72),
+    ('abcdeghknopqsuvxyz$?_{}*"', 0.64, 0.72),
     ("ABCDEFGHIJKLNOPQRSTUVXYZ&", 0.80, 0.87),
 )
 _WIDE = (1.0, 1.1)  # m, w, M, W, and everything else
@@ -31,12 +33,15 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return size * sum(table.get(char, wide) for char in text)
 
 
-def fit_parts(parts: list[str], width: float, size: float, separator: str = " · ") -> list[str]:
-    """Join ``parts`` into as few lines as fit in ``width`` px, never splitting a part."""
+def fit_parts(
+    parts: list[str], width: float, measure: Callable[[str], float], separator: str = " · "
+) -> list[str]:
+    """Join ``parts`` into as few lines as fit in ``width`` (as ``measure`` counts), never
+    splitting a part."""
     lines: list[str] = []
     for part in parts:
         joined = f"{lines[-1]}{separator}{part}" if lines else part
-        if lines and text_width(joined, size) <= width:
+        if lines and measure(joined) <= width:
             lines[-1] = joined
         else:
             lines.append(part)
