@@ -1,4 +1,4 @@
-"""Geometry of the forces diagram and the saturation chart; the SVG templates draw it.
+"""Geometry of the forces diagram; the SVG template draws it.
 
 The classic picture: the current situation on the left, the new solution on the right.
 Push and pull (top) drive the switch to the right; habit and anxiety (bottom) hold it
@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from jtbd.models import ForceKind
 from jtbd.rendering.text_width import fit_parts, text_width
 from jtbd.synthesis.report import ForceSummary, Report, ThemeSummary
-from jtbd.synthesis.saturation import Saturation
 
 WIDTH = 960
 PANEL_WIDTH = 450
@@ -279,44 +278,3 @@ def _truncate(label: str) -> str:
     if " " in cut and not label[LABEL_CHARS - 1].isspace():
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:.\u2014\u2013-") + "…"
-
-
-@dataclass
-class SaturationBar:
-    """One interview in the saturation chart."""
-
-    interview: str
-    x: float
-    height: float
-    new_themes: int
-
-
-@dataclass
-class SaturationChart:
-    """The saturation chart: one bar of new themes per interview."""
-
-    width: int
-    height: int
-    baseline: float
-    bars: list[SaturationBar]
-    bar_width: float
-    labels: bool
-
-
-def saturation_chart(saturation: Saturation) -> SaturationChart:
-    """Bars of new themes per interview, in date order."""
-    count = max(1, len(saturation.points))
-    width = max(240, min(WIDTH, 40 + count * 28))
-    gap = 4.0 if count <= 60 else 0.0
-    bar_width = max(0.5, min(22.0, (width - 40) / count - gap))
-    chart_height, baseline = 90.0, 110.0
-    bars = [
-        SaturationBar(
-            interview=point.interview,
-            x=30 + index * (bar_width + gap),
-            height=chart_height * point.new_themes / saturation.max_new,
-            new_themes=point.new_themes,
-        )
-        for index, point in enumerate(saturation.points)
-    ]
-    return SaturationChart(width, 150, baseline, bars, bar_width, labels=count <= 40)

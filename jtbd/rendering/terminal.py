@@ -259,9 +259,11 @@ def _saturation(report: Report) -> RenderableType:
     spark = "".join(
         _SPARKS[min(8, round(8 * point.new_themes / top))] for point in saturation.points
     )
-    return Text.from_markup(
-        f"new themes per interview (date order): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
-    )
+    order = "date order, undated last by id" if saturation.undated else "date order"
+    text = f"new themes per interview ({order}): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
+    if saturation.caveat:
+        text += f"\n[dim]{escape(saturation.caveat)}[/dim]"
+    return Text.from_markup(text)
 
 
 def _appendix(report: Report) -> RenderableType:
