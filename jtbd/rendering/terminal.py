@@ -110,7 +110,7 @@ class _ForcePanel:
             Group(*lines),
             title=f"[bold {style}]{escape(title)}[/]" if title_beside else None,
             title_align="left",
-            subtitle=f"[dim]{escape(evidence)}[/dim]" if evidence_beside else None,
+            subtitle=f"[dim]{escape(evidence)}[/dim]" if evidence and evidence_beside else None,
             subtitle_align="right",
             border_style=style,
         )
