@@ -100,7 +100,7 @@ class _ForcePanel:
         more, evidence = panel_notes(force, self.total)
         # a border's corners and a space each side of its text take 6 columns
         title_beside, evidence_beside = (len(text) + 6 <= width for text in (title, evidence))
-        lines = [] if title_beside else [Text(title, style=f"bold {style}")]
+        lines: list[RenderableType] = [] if title_beside else [Text(title, style=f"bold {style}")]
         lines.append(_panel_body(force, self.total))
         lines += [Text(more, style="dim")] if more else []
         if evidence and not evidence_beside:  # in the panel, broken between its parts
