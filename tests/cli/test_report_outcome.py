@@ -46,7 +46,7 @@ def test_no_switch_recorded_is_not_reported_as_staying(run, tmp_path, monkeypatc
     assert terminal.count("not recorded") >= 2 + 2 + 1  # balance, appendix, scope, summary
     assert "| p02 | 2 | 0 | 0 | 1 | +1 | not recorded |" in md
     assert '<td class="switched once">not recorded</td>' in html
-    assert '<td data-label="Switch">not recorded</td>' in html
+    assert '<td data-label="Switch"><span class="nw once">not recorded</span></td>' in html
     balance = data["balance"]
     assert [row["outcome"] for row in balance["interviews"]] == ["not recorded"] * 2
     assert balance["mean_net_not_switched"] is None and balance["mean_net_switched"] is None
