@@ -131,8 +131,9 @@ class Panel:
     """What the bars leave out: "+ 3 more shared themes, 6 mentioned once"."""
     evidence: str
     """The statements behind the force: "42 statements · 9/13 interviews"."""
-    evidence_lines: list[str]
-    """The evidence as drawn: one line beside the title, or lines of its own under it."""
+    evidence_lines: list[tuple[str, float]]
+    """The evidence as drawn, each line with its baseline: one line beside the title, or
+    lines of their own under it."""
     beside_title: bool
     """True when the evidence fits on the title's line, right-aligned."""
     arrow_y: float
@@ -264,7 +265,10 @@ def _panel(
         label_x=x + 14 + bar_max + 8,
         more=more,
         evidence=evidence,
-        evidence_lines=head[1],
+        evidence_lines=[
+            (line, y + 22 + (0 if head[0] else HEAD_LINE * (index + 1)))
+            for index, line in enumerate(head[1])
+        ],
         beside_title=head[0],
         arrow_y=y + extra + 48,
     )
