@@ -1,4 +1,4 @@
-"""Geometry of the forces diagram and the saturation chart; the SVG templates draw it.
+"""Geometry of the forces diagram; the SVG template draws it.
 
 The classic picture: the current situation on the left, the new solution on the right.
 Push and pull (top) drive the switch to the right; habit and anxiety (bottom) hold it
@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jtbd.models import ForceKind
+from jtbd.rendering.text_width import fit_parts, text_width
 from jtbd.synthesis.report import ForceSummary, Report, ThemeSummary
-from jtbd.synthesis.saturation import Saturation
 
 WIDTH = 960
 PANEL_WIDTH = 450
@@ -25,6 +25,14 @@ THEME_ROWS = 4
 BAR_MAX = 150
 LABEL_CHARS = 32
 PANEL_HEIGHT = 60 + THEME_ROWS * 30 + 18
+"""A panel's height when its evidence fits beside its title."""
+PANEL_PADDING = 14
+TITLE_SIZE = 14
+EVIDENCE_SIZE = 11
+TITLE_GAP = 16
+"""The least space between a panel's title and the evidence beside it (px)."""
+HEAD_LINE = 15
+"""The height of one line of evidence drawn under the title."""
 
 # (column, row, arrow direction) per force: left/right column, top/bottom row.
 _PLACES = {
@@ -70,14 +78,22 @@ def panel_notes(force: ForceSummary, total: int) -> tuple[str, str]:
             if hidden
             else f"{once} theme{'s' if once != 1 else ''} mentioned once"
         )
+    return ", ".join(hidden), " · ".join(evidence_parts(force, total))
+
+
+def evidence_parts(force: ForceSummary, total: int) -> list[str]:
+    """The statements behind a force, in parts: ["42 statements", "9/13 interviews"].
+
+    Empty when there are none: the panel says "none recorded" already.
+    """
     if not force.mentions:
-        return ", ".join(hidden), ""  # the panel says "none recorded" already
+        return []
     evidence = [f"{force.mentions} statement{'s' if force.mentions != 1 else ''}"]
     if force.interviews < total:
         evidence.append(f"{force.interviews}/{total} interviews")  # short: beside the title
     if force.suggested:
         evidence.append(f"{force.suggested} suggested")
-    return ", ".join(hidden), " · ".join(evidence)
+    return evidence
 
 
 @dataclass
@@ -114,7 +130,13 @@ class Panel:
     more: str
     """What the bars leave out: "+ 3 more shared themes, 6 mentioned once"."""
     evidence: str
-    """The statements behind the force: "42 statements · 9 of 13 interviews"."""
+    """The statements behind the force: "42 statements · 9/13 interviews"."""
+    evidence_lines: list[tuple[str, float]]
+    """The evidence as drawn, each line with its baseline: one line beside the title, or
+    lines of their own under it."""
+    beside_title: bool
+    """True when the evidence fits on the title's line, right-aligned."""
+    arrow_y: float
 
 
 @dataclass
@@ -140,16 +162,20 @@ def forces_diagram(report: Report, narrow: bool = False) -> ForcesDiagram:
     # Arrow weight: statements of this force against the most-mentioned force. (Share of
     # interviews would draw four equal arrows whenever every interview covers every force.)
     most = max(1, *(force.mentions for force in report.forces.values()))
-    places, axis_y, height = _narrow_places() if narrow else _wide_places()
     panel_width, bar_max = (
         (NARROW_PANEL_WIDTH, NARROW_BAR_MAX) if narrow else (PANEL_WIDTH, BAR_MAX)
     )
+    heads = {kind: _head(report.forces[kind.value], total, panel_width) for kind in ForceKind}
+    # Every panel makes room for the tallest head, so panels side by side stay level.
+    extra = HEAD_LINE * max(0 if beside else len(lines) for beside, lines in heads.values())
+    height = PANEL_HEIGHT + extra
+    places, axis_y, diagram_height = _narrow_places(height) if narrow else _wide_places(height)
     panels = [
         _panel(
             report.forces[kind.value],
             kind,
-            (x, y, panel_width, bar_max),
-            _PLACES[kind][2],
+            (x, y, panel_width, bar_max, height),
+            heads[kind],
             total,
             report.forces[kind.value].mentions / most,
         )
@@ -157,51 +183,67 @@ def forces_diagram(report: Report, narrow: bool = False) -> ForcesDiagram:
     ]
     width = NARROW_WIDTH if narrow else WIDTH
     name = "forces-diagram-narrow" if narrow else "forces-diagram"
-    return ForcesDiagram(width, height, axis_y, panels, total, name, narrow)
+    return ForcesDiagram(width, diagram_height, axis_y, panels, total, name, narrow)
 
 
 _Places = dict[ForceKind, tuple[float, float]]
+_Head = tuple[bool, list[str]]
 
 
-def _wide_places() -> tuple[_Places, float, int]:
+def _head(force: ForceSummary, total: int, width: float) -> _Head:
+    """Where a panel draws its evidence: beside the title when both fit, else under it.
+
+    Both widths are upper bounds (see text_width), so what fits here fits in any font.
+    """
+    parts = evidence_parts(force, total)
+    room = width - 2 * PANEL_PADDING
+    beside = " · ".join(parts)
+    needed = text_width(force.title, TITLE_SIZE, bold=True) + TITLE_GAP
+    if text_width(beside, EVIDENCE_SIZE) + needed <= room:
+        return True, [beside] if beside else []
+    return False, fit_parts(parts, room, lambda text: text_width(text, EVIDENCE_SIZE))
+
+
+def _wide_places(panel_height: float) -> tuple[_Places, float, int]:
     top, axis_gap = 56, 64
     places: _Places = {
-        kind: (20.0 + column * (PANEL_WIDTH + 20), top + row * (PANEL_HEIGHT + axis_gap))
+        kind: (20.0 + column * (PANEL_WIDTH + 20), top + row * (panel_height + axis_gap))
         for kind, (column, row, _) in _PLACES.items()
     }
-    return places, top + PANEL_HEIGHT + axis_gap / 2, int(top + 2 * PANEL_HEIGHT + axis_gap + 20)
+    return places, top + panel_height + axis_gap / 2, int(top + 2 * panel_height + axis_gap + 20)
 
 
-def _narrow_places() -> tuple[_Places, float, int]:
+def _narrow_places(panel_height: float) -> tuple[_Places, float, int]:
     top, gap, axis_gap = 64, 14, 48
     order = (ForceKind.PUSH, ForceKind.PULL, ForceKind.INERTIA, ForceKind.ANXIETY)
     places: _Places = {}
     y: float = top
     for index, kind in enumerate(order):
         places[kind] = (10.0, y)
-        y += PANEL_HEIGHT + (axis_gap if index == 1 else gap)
-    axis_y = top + 2 * PANEL_HEIGHT + gap + axis_gap / 2
+        y += panel_height + (axis_gap if index == 1 else gap)
+    axis_y = top + 2 * panel_height + gap + axis_gap / 2
     return places, axis_y, int(y - gap + 16)
 
 
 def _panel(
     force: ForceSummary,
     kind: ForceKind,
-    box: tuple[float, float, float, float],
-    direction: int,
+    box: tuple[float, float, float, float, float],
+    head: _Head,
     total: int,
     weight: float,
 ) -> Panel:
-    x, y, width, bar_max = box
+    x, y, width, bar_max, height = box
     shown = diagram_themes(force)
     more, evidence = panel_notes(force, total)
+    extra = height - PANEL_HEIGHT  # the lines the tallest evidence took under its title
     bars = [
         ThemeBar(
             label=_truncate(theme.label),
             full_label=theme.label,
             count=theme.count,
             total=total,
-            y=y + 78 + index * 30,
+            y=y + extra + 78 + index * 30,
             width=max(2.0, bar_max * theme.count / total),
         )
         for index, theme in enumerate(shown)
@@ -212,8 +254,8 @@ def _panel(
         colour=COLOURS[kind],
         x=x,
         y=y,
-        height=PANEL_HEIGHT,
-        direction=direction,
+        height=height,
+        direction=_PLACES[kind][2],
         interviews=force.interviews,
         mentions=force.mentions,
         total=total,
@@ -223,6 +265,12 @@ def _panel(
         label_x=x + 14 + bar_max + 8,
         more=more,
         evidence=evidence,
+        evidence_lines=[
+            (line, y + 22 + (0 if head[0] else HEAD_LINE * (index + 1)))
+            for index, line in enumerate(head[1])
+        ],
+        beside_title=head[0],
+        arrow_y=y + extra + 48,
     )
 
 
@@ -234,44 +282,3 @@ def _truncate(label: str) -> str:
     if " " in cut and not label[LABEL_CHARS - 1].isspace():
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:.\u2014\u2013-") + "…"
-
-
-@dataclass
-class SaturationBar:
-    """One interview in the saturation chart."""
-
-    interview: str
-    x: float
-    height: float
-    new_themes: int
-
-
-@dataclass
-class SaturationChart:
-    """The saturation chart: one bar of new themes per interview."""
-
-    width: int
-    height: int
-    baseline: float
-    bars: list[SaturationBar]
-    bar_width: float
-    labels: bool
-
-
-def saturation_chart(saturation: Saturation) -> SaturationChart:
-    """Bars of new themes per interview, in date order."""
-    count = max(1, len(saturation.points))
-    width = max(240, min(WIDTH, 40 + count * 28))
-    gap = 4.0 if count <= 60 else 0.0
-    bar_width = max(0.5, min(22.0, (width - 40) / count - gap))
-    chart_height, baseline = 90.0, 110.0
-    bars = [
-        SaturationBar(
-            interview=point.interview,
-            x=30 + index * (bar_width + gap),
-            height=chart_height * point.new_themes / saturation.max_new,
-            new_themes=point.new_themes,
-        )
-        for index, point in enumerate(saturation.points)
-    ]
-    return SaturationChart(width, 150, baseline, bars, bar_width, labels=count <= 40)

@@ -12,8 +12,9 @@ from typing import Any
 from markupsafe import Markup
 
 from jtbd.errors import UsageError
-from jtbd.rendering.diagram import PALETTE, THEME_ROWS, forces_diagram, saturation_chart
+from jtbd.rendering.diagram import PALETTE, THEME_ROWS, forces_diagram
 from jtbd.rendering.formats import ReportPlan
+from jtbd.rendering.saturation_chart import saturation_chart
 from jtbd.rendering.templates import environment, render, render_file
 from jtbd.synthesis.report import Report
 

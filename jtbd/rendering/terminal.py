@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markup import escape
 from rich.panel import Panel
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from jtbd.rendering.diagram import PALETTE, diagram_themes, panel_notes
+from jtbd.rendering.diagram import PALETTE, diagram_themes, evidence_parts, panel_notes
+from jtbd.rendering.text_width import fit_parts
 from jtbd.synthesis.quotes import name_some
 from jtbd.synthesis.report import ForceSummary, Report
 
 _STYLES = PALETTE  # rich takes hex colours, and falls back to the nearest on small terminals
 _SPARKS = " ▁▂▃▄▅▆▇█"
 _NAMED = 5  # ids named in one line before the rest are counted: the terminal is small
+_SOURCES = 3  # a job's sources listed before the rest are counted (all are in HTML and md)
 PLAIN_WIDTH = 100
 """Columns of the plain-text report written to a file: wide enough for the tables."""
 
@@ -52,7 +54,8 @@ def _scope(report: Report) -> RenderableType:
     lines = [
         f"[bold]{scope.included}[/bold] interview{'s' if scope.included != 1 else ''}"
         + (f", {scope.date_from} to {scope.date_to}" if scope.date_from else "")
-        + f"; {scope.switched} switched.",
+        + f"; {scope.switched} switched"
+        + (f", {scope.switch_not_recorded} not recorded." if scope.switch_not_recorded else "."),
     ]
     for key, values in scope.segments.items():
         shown = ", ".join(f"{escape(v)} ({n})" for v, n in values.items())
@@ -80,10 +83,43 @@ def _bar(count: int, total: int, width: int = 12) -> str:
     return "█" * max(1, round(width * count / total)) if count else ""
 
 
-def _force_panel(force: ForceSummary, total: int, arrow: str) -> Panel:
-    style = _STYLES[force.kind.value]
+class _ForcePanel:
+    """A force's panel; its title and evidence go on its border only where they fit whole.
+
+    rich crops a border title that is too long ("527 sugge─"), and the width is known
+    only when the panel is drawn, so the choice is made then.
+    """
+
+    def __init__(self, force: ForceSummary, total: int, arrow: str) -> None:
+        self.force, self.total, self.arrow = force, total, arrow
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        force, width = self.force, options.max_width
+        style = _STYLES[force.kind.value]
+        title = f"{self.arrow} {force.title}"
+        more, evidence = panel_notes(force, self.total)
+        # a border's corners and a space each side of its text take 6 columns
+        title_beside, evidence_beside = (len(text) + 6 <= width for text in (title, evidence))
+        lines: list[RenderableType] = [] if title_beside else [Text(title, style=f"bold {style}")]
+        lines.append(_panel_body(force, self.total))
+        lines += [Text(more, style="dim")] if more else []
+        if evidence and not evidence_beside:  # in the panel, broken between its parts
+            parts = fit_parts(evidence_parts(force, self.total), width - 4, len)
+            lines += [Text(part, style="dim", justify="right") for part in parts]
+        yield Panel(
+            Group(*lines),
+            title=f"[bold {style}]{escape(title)}[/]" if title_beside else None,
+            title_align="left",
+            subtitle=f"[dim]{escape(evidence)}[/dim]" if evidence and evidence_beside else None,
+            subtitle_align="right",
+            border_style=style,
+        )
+
+
+def _panel_body(force: ForceSummary, total: int) -> Table:
+    """A force panel's bars: the shared themes, with counts."""
     body = Table.grid(padding=(0, 1))
-    body.add_column(style=style, no_wrap=True, min_width=8)
+    body.add_column(style=_STYLES[force.kind.value], no_wrap=True, min_width=8)
     body.add_column(justify="right", no_wrap=True, min_width=5)
     # Labels wrap at words rather than being cut inside one ("Snapping a receipt ph").
     body.add_column(overflow="fold", ratio=1)
@@ -92,16 +128,7 @@ def _force_panel(force: ForceSummary, total: int, arrow: str) -> Panel:
     if not force.recurring:
         empty = "no theme shared by two interviews yet" if force.themes else "none recorded"
         body.add_row("", "", f"[dim]{empty}[/dim]")
-    more, evidence = panel_notes(force, total)
-    content: RenderableType = Group(body, Text(more, style="dim")) if more else body
-    return Panel(
-        content,
-        title=f"[bold {style}]{arrow} {force.title}[/]",
-        title_align="left",
-        subtitle=f"[dim]{escape(evidence)}[/dim]",
-        subtitle_align="right",
-        border_style=style,
-    )
+    return body
 
 
 def _diagram(report: Report) -> RenderableType:
@@ -110,13 +137,13 @@ def _diagram(report: Report) -> RenderableType:
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(ratio=1)
     grid.add_column(ratio=1)
-    grid.add_row(_force_panel(forces["push"], total, "→"), _force_panel(forces["pull"], total, "→"))
+    grid.add_row(_ForcePanel(forces["push"], total, "→"), _ForcePanel(forces["pull"], total, "→"))
     grid.add_row(
         Text("Current situation ─────────", style="bold"),
         Text("───────── the switch ──▶ New solution", style="bold", justify="right"),
     )
     grid.add_row(
-        _force_panel(forces["inertia"], total, "←"), _force_panel(forces["anxiety"], total, "←")
+        _ForcePanel(forces["inertia"], total, "←"), _ForcePanel(forces["anxiety"], total, "←")
     )
     return grid
 
@@ -127,12 +154,13 @@ def _themes(force: ForceSummary, report: Report, total: int) -> RenderableType:
     # of being squeezed into a column one word wide.
     quotes_below = bool(report.segment_values)
     table = Table(title=f"[bold {style}]{force.title}[/]", title_justify="left", expand=True)
-    table.add_column("Theme", ratio=2)
+    table.add_column("Theme", ratio=2, overflow="fold")
     table.add_column("n of N", justify="right", no_wrap=True)
     for value in report.segment_values:
-        table.add_column(escape(value), justify="right", no_wrap=True)
+        table.add_column(escape(value), justify="right", no_wrap=True, min_width=len(value))
     if not quotes_below:
-        table.add_column("Quote (source)", ratio=3)
+        # fold, never an ellipsis: a citation cut short ("p03-chloe-shop.md:5…") is lost
+        table.add_column("Quote (source)", ratio=3, overflow="fold")
     below: list[RenderableType] = []
     for theme in force.recurring:
         quote = theme.quotes[0]
@@ -172,7 +200,10 @@ def _balance(report: Report) -> RenderableType:
     balance = report.balance
     table = Table(expand=False)
     for name in ("Interview", "Push", "Pull", "Anxiety", "Habit", "Net", "Switched to"):
-        table.add_column(name, justify="left" if name in ("Interview", "Switched to") else "right")
+        text = name in ("Interview", "Switched to")
+        table.add_column(
+            name, justify="left" if text else "right", overflow="fold", min_width=len(name)
+        )
     for row in balance.rows:
         table.add_row(
             escape(row.interview),
@@ -181,23 +212,29 @@ def _balance(report: Report) -> RenderableType:
             str(row.anxiety),
             str(row.inertia),
             f"{row.net:+d}",
-            escape(row.switched_to or "did not switch"),
+            escape(row.outcome_text),
         )
-    switched, stayed = (balance.mean_net(group) for group in (True, False))
     summary = Text(
-        f"push + pull {balance.forward} vs anxiety + habit {balance.backward}; mean net: "
-        f"{_or_dash(switched)} switched, {_or_dash(stayed)} did not"
+        f"push + pull {balance.forward} vs anxiety + habit {balance.backward}. "
+        f"{balance.net_summary()}"
     )
     return Group(summary, table)
 
 
 def _jobs(report: Report) -> RenderableType:
     table = Table(expand=True, show_header=True)
-    table.add_column("Job", ratio=4)
+    # No ratios: the job column, the widest, gives way first, and each source keeps a line
+    # of its own. Fold, never an ellipsis: a file name cut before its line is no citation.
+    table.add_column("Job")
     table.add_column("n of N", justify="right", no_wrap=True)
-    table.add_column("Sources", ratio=2)
+    table.add_column("Sources", overflow="fold", min_width=len("Sources"))
     for job in report.jobs:
-        sources = name_some([f"{s.source}:{s.line}" if s.line else s.source for s in job.sources])
+        # the statement shown first, so the words in the Job column can be found
+        own = [s for s in job.sources if s.text == job.statement][:1]
+        cited = own + [s for s in job.sources if s not in own]
+        named = [f"{s.source}:{s.line}" if s.line else s.source for s in cited]
+        more = len(named) - _SOURCES
+        sources = "\n".join(named[:_SOURCES] + ([f"and {more} more"] if more > 0 else []))
         table.add_row(
             escape(job.statement),
             f"{job.count} of {report.scope.included}",
@@ -222,33 +259,29 @@ def _saturation(report: Report) -> RenderableType:
     spark = "".join(
         _SPARKS[min(8, round(8 * point.new_themes / top))] for point in saturation.points
     )
-    return Text.from_markup(
-        f"new themes per interview (date order): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
-    )
+    order = "date order, undated last by id" if saturation.undated else "date order"
+    text = f"new themes per interview ({order}): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
+    if saturation.caveat:
+        text += f"\n[dim]{escape(saturation.caveat)}[/dim]"
+    return Text.from_markup(text)
 
 
 def _appendix(report: Report) -> RenderableType:
     # Narrow columns only: terminals are often 80 wide. Job statements are listed above,
-    # and the full appendix is in the HTML and Markdown reports.
+    # and the full appendix is in the HTML and Markdown reports. Cells wrap rather than
+    # lose their end, and every header fits whole.
     table = Table(expand=True)
     for name in ("Interview", "Date", "Switch", "P/P/A/H", "Segments"):
+        short = name in ("Date", "P/P/A/H")
         table.add_column(
-            name, no_wrap=True, overflow="ellipsis", ratio=1 if name == "Segments" else None
+            name,
+            no_wrap=short,
+            overflow="fold",
+            min_width=len(name),
         )
     for item in report.appendix:
         who = item.id + (f" ({item.name})" if item.name else "")
         counts = "/".join(str(item.counts[k]) for k in ("push", "pull", "anxiety", "inertia"))
         segments = ", ".join(item.segments[k] for k in report.scope.segments if k in item.segments)
-        table.add_row(
-            escape(who),
-            item.date or "—",
-            escape(f"{item.switched_from or '?'} → {item.switched_to or 'stayed'}"),
-            counts,
-            escape(segments),
-        )
+        table.add_row(escape(who), item.date or "—", escape(item.switch), counts, escape(segments))
     return table
-
-
-def _or_dash(value: float | None) -> str:
-    """A figure, or an em dash where there is none (no one in that group)."""
-    return "—" if value is None else str(value)

@@ -4,9 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from jtbd.models import ForceKind, Interview
+
+Outcome = Literal["switched", "stayed", "not recorded"]
+NOT_RECORDED_WHY = "no switched_to or switched_from"
+
+
+def switch_outcome(switched_from: str | None, switched_to: str | None) -> Outcome:
+    """What a note records of the switch: ``switched``, ``stayed`` or ``not recorded``.
+
+    Nothing in a note says "stayed" in so many words: a note names what the person
+    switched to (``switched_to``) or it does not. One that names what they had
+    (``switched_from``) and nothing new records a stay: that is how a note is filled in
+    for someone who looked and did not switch. One with neither says nothing of the
+    outcome, and counting it as a stay would report a finding no one made.
+    """
+    if switched_to:
+        return "switched"
+    return "stayed" if switched_from else "not recorded"
+
+
+def switch_text(switched_from: str | None, switched_to: str | None) -> str:
+    """The switch in a few words: "SageDesk → Ledgerly", "SageDesk → stayed", "not recorded"."""
+    outcome = switch_outcome(switched_from, switched_to)
+    if outcome == "not recorded":
+        return outcome
+    return f"{switched_from or '?'} → {switched_to if outcome == 'switched' else 'stayed'}"
 
 
 @dataclass
@@ -19,6 +44,7 @@ class BalanceRow:
     anxiety: int
     inertia: int
     switched_to: str | None
+    switched_from: str | None = None
 
     @property
     def forward(self) -> int:
@@ -39,6 +65,18 @@ class BalanceRow:
     def switched(self) -> bool:
         """True when the note names what the person switched to."""
         return bool(self.switched_to)
+
+    @property
+    def outcome(self) -> Outcome:
+        """``switched``, ``stayed``, or ``not recorded`` (see ``switch_outcome``)."""
+        return switch_outcome(self.switched_from, self.switched_to)
+
+    @property
+    def outcome_text(self) -> str:
+        """The "Switched to" cell: what they switched to, "did not switch", "not recorded"."""
+        if self.outcome == "switched":
+            return self.switched_to or ""
+        return "did not switch" if self.outcome == "stayed" else "not recorded"
 
 
 @dataclass
@@ -63,9 +101,37 @@ class Balance:
         return sum(row.backward for row in self.rows)
 
     def mean_net(self, switched: bool) -> float | None:
-        """Average net balance of those who did (or did not) switch."""
-        nets = [row.net for row in self.rows if row.switched is switched]
-        return round(sum(nets) / len(nets), 2) if nets else None
+        """Average net balance of those who switched, or of those who stayed.
+
+        Interviews that do not record the outcome are in neither group.
+        """
+        wanted = "switched" if switched else "stayed"
+        return _mean([row.net for row in self.rows if row.outcome == wanted])
+
+    @property
+    def not_recorded(self) -> int:
+        """Interviews whose note does not record whether the person switched."""
+        return sum(1 for row in self.rows if row.outcome == "not recorded")
+
+    def net_summary(self) -> str:
+        """The mean net balance in one sentence, by outcome where the notes record it."""
+        unknown = self.not_recorded
+        if unknown == len(self.rows):
+            every = "the one interview" if unknown == 1 else f"all {unknown} interviews"
+            return (
+                f"Mean net balance: {_mean([row.net for row in self.rows])} across {every}. "
+                "Whether anyone switched is not recorded (no note has switched_to or "
+                "switched_from), so those who switched and those who did not cannot be compared."
+            )
+        switched, stayed = (_or_dash(self.mean_net(group)) for group in (True, False))
+        text = (
+            f"Mean net balance: {switched} for those who switched, {stayed} for those who did not"
+        )
+        if unknown:
+            verb = "does not" if unknown == 1 else "do not"
+            plural = "s" if unknown != 1 else ""
+            text += f"; {unknown} interview{plural} {verb} record the outcome ({NOT_RECORDED_WHY})"
+        return text + "."
 
     @cached_property  # templates read it once per row: keep that linear
     def max_side(self) -> int:
@@ -80,6 +146,7 @@ class Balance:
             "backward": self.backward,
             "mean_net_switched": self.mean_net(True),
             "mean_net_not_switched": self.mean_net(False),
+            "outcome_not_recorded": self.not_recorded,
             "interviews": [
                 {
                     "interview": r.interview,
@@ -89,6 +156,7 @@ class Balance:
                     "inertia": r.inertia,
                     "net": r.net,
                     "switched_to": r.switched_to,
+                    "outcome": r.outcome,
                 }
                 for r in self.rows
             ],
@@ -100,5 +168,24 @@ def build_balance(included: list[Interview]) -> Balance:
     rows = []
     for interview in included:
         push, pull, anxiety, inertia = (len(interview.forces_of(kind)) for kind in ForceKind)
-        rows.append(BalanceRow(interview.id, push, pull, anxiety, inertia, interview.switched_to))
+        rows.append(
+            BalanceRow(
+                interview.id,
+                push,
+                pull,
+                anxiety,
+                inertia,
+                interview.switched_to,
+                interview.switched_from,
+            )
+        )
     return Balance(rows)
+
+
+def _mean(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None
+
+
+def _or_dash(value: float | None) -> str:
+    """A figure, or an em dash where there is none (no one in that group)."""
+    return "—" if value is None else str(value)

@@ -15,15 +15,14 @@ from typing import Any
 from jtbd.bulk import paused_gc
 from jtbd.errors import JtbdError
 from jtbd.models import Force, ForceKind, Interview, SwitchStage
+from jtbd.synthesis.appendix import InterviewSummary, interview_summary
 from jtbd.synthesis.balance import Balance, build_balance
 from jtbd.synthesis.embedding_cache import Embedder
-from jtbd.synthesis.jobs import JobGroup, format_job, group_jobs, job_text
+from jtbd.synthesis.jobs import JobGroup, group_jobs, job_text
 from jtbd.synthesis.quotes import Quote
 from jtbd.synthesis.saturation import Saturation, build_saturation
 from jtbd.synthesis.scope import (
-    NOT_SEGMENTS,
     Scope,
-    attribute_text,
     build_scope,
     coded_only_interviews,
     exclusion_reasons,
@@ -112,22 +111,6 @@ class StageSummary:
 
 
 @dataclass
-class InterviewSummary:
-    """One line per interview for the appendix."""
-
-    id: str
-    name: str | None
-    date: str | None
-    segments: dict[str, str]
-    switched_from: str | None
-    switched_to: str | None
-    counts: dict[str, int]
-    job: str | None
-    first_thought: str | None
-    source: str
-
-
-@dataclass
 class Report:
     """Everything a report template shows, in reading order."""
 
@@ -163,6 +146,7 @@ class Report:
                 "undated": self.scope.undated,
                 "segments": self.scope.segments,
                 "switched": self.scope.switched,
+                "switch_not_recorded": self.scope.switch_not_recorded,
                 "consent_unknown": self.scope.consent_unknown,
                 "suggested": self.scope.suggested,
                 "coded_only": self.scope.coded_only,
@@ -263,7 +247,7 @@ def _build(
         jobs=group_jobs(included, meaning_grouper(jobs_texts, embed)),
         timeline=_timeline(included, meaning_grouper(triggers_texts, embed)),
         saturation=build_saturation(included, [t for f in forces.values() for t in f.themes]),
-        appendix=[_summary(i, show_names) for i in included],
+        appendix=[interview_summary(i, show_names) for i in included],
         by=by,
         segment_sizes=segment_sizes,
         show_names=show_names,
@@ -375,25 +359,3 @@ def _timeline(included: list[Interview], group: Grouper) -> list[StageSummary]:
             summary.triggers = [_theme_summary(t, {}) for t in group(statements)[:3]]
         stages.append(summary)
     return stages
-
-
-def _summary(interview: Interview, show_names: bool) -> InterviewSummary:
-    first_thought = next(
-        (e.text for e in interview.timeline if e.stage is SwitchStage.FIRST_THOUGHT), None
-    )
-    return InterviewSummary(
-        id=interview.id,
-        name=interview.participant if show_names else None,
-        date=interview.date.isoformat() if interview.date else None,
-        segments={
-            k: attribute_text(v)
-            for k, v in sorted(interview.attributes.items())
-            if k not in NOT_SEGMENTS
-        },
-        switched_from=interview.switched_from,
-        switched_to=interview.switched_to,
-        counts={kind.value: len(interview.forces_of(kind)) for kind in ForceKind},
-        job=format_job(interview.jobs[0]) if interview.jobs else None,
-        first_thought=first_thought,
-        source=interview.source,
-    )

@@ -42,6 +42,8 @@ class Saturation:
     base_themes: int
     run_new: int
     judged: bool
+    undated: int = 0
+    """Interviews without a date: placed after the dated ones, in id order."""
 
     @property
     def ratio(self) -> float | None:
@@ -72,6 +74,30 @@ class Saturation:
             return f"Saturation reached: {share} (5% or less)."
         return f"Still learning: {share}. More interviews are likely to add themes."
 
+    @property
+    def caveat(self) -> str | None:
+        """What the order, and so the verdict, rests on when some interviews are undated.
+
+        An undated interview has no place in time: it is put after the dated ones, by id,
+        and which interviews count as the first and the last ones depends on that.
+        """
+        if not self.undated:
+            return None
+        total = len(self.points)
+        if self.undated == total:
+            placed = "No interview has a date, so they are taken in id order"
+        elif self.undated == 1:
+            placed = f"1 of {total} interviews is undated, so it is placed after the dated ones"
+        else:
+            placed = (
+                f"{self.undated} of {total} interviews are undated, so they are placed after "
+                "the dated ones, in id order"
+            )
+        return (
+            f"{placed}: the verdict rests on that order, which need not be the order the "
+            "interviews were run in. Give each note a date for a true order."
+        )
+
     @cached_property
     def max_new(self) -> int:
         """The most new themes any one interview added (scales the chart)."""
@@ -96,6 +122,8 @@ class Saturation:
             "ratio": None if self.ratio is None else round(self.ratio, 3),
             "reached": self.reached,
             "verdict": self.verdict,
+            "undated": self.undated,
+            "caveat": self.caveat,
         }
 
 
@@ -119,4 +147,5 @@ def build_saturation(included: Sequence[Interview], themes: Sequence[_HasIntervi
         base_themes=sum(first_seen[:BASE_SIZE]),
         run_new=sum(first_seen[-RUN_LENGTH:]) if judged else 0,
         judged=judged,
+        undated=sum(1 for interview in order if interview.date is None),
     )

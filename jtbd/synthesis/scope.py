@@ -10,6 +10,7 @@ from typing import Any
 
 from jtbd.errors import UsageError
 from jtbd.models import Interview
+from jtbd.synthesis.balance import switch_outcome
 from jtbd.synthesis.quotes import name_some
 
 NOT_SET = "(not set)"
@@ -43,6 +44,8 @@ class Scope:
     undated: int
     segments: dict[str, dict[str, int]]
     switched: int
+    switch_not_recorded: int = 0
+    """Included interviews whose note has neither switched_to nor switched_from."""
     consent_unknown: list[str] = field(default_factory=list)
     """Included interviews whose note does not record consent either way."""
     suggested: int = 0
@@ -149,5 +152,8 @@ def build_scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
         undated=len(included) - len(dates),
         segments=segments,
         switched=sum(1 for i in included if i.switched_to),
+        switch_not_recorded=sum(
+            1 for i in included if switch_outcome(i.switched_from, i.switched_to) == "not recorded"
+        ),
         consent_unknown=[i.id for i in included if i.consent is None],
     )

@@ -317,11 +317,15 @@ def test_obsidian_display_properties_are_never_segments(run, tmp_path):
 def test_terminal_balance_with_no_one_switched_shows_a_dash_not_none(run, tmp_path):
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "p1.md").write_text("## Push\n- Late invoices\n## Habit\n- The old sheet\n")
+    # switched_from and no switched_to: the note records that p1 stayed
+    note = (
+        "---\nswitched_from: the old sheet\n---\n## Push\n- Late invoices\n## Habit\n- The sheet\n"
+    )
+    (notes / "p1.md").write_text(note)
     result = run("report", notes)
     assert result.exit_code == 0, result.stderr
     text = " ".join(result.stdout.split())
-    assert "mean net: — switched, 0.0 did not" in text
+    assert "Mean net balance: — for those who switched, 0.0 for those who did not." in text
     assert "None" not in result.stdout
 
 

@@ -97,3 +97,84 @@ def test_dates_and_ranges_do_not_wrap_at_the_hyphen(run, examples_dir, tmp_path,
     )
     assert len(lines) > 20
     assert [text for text, rects in lines if rects != 1] == []
+
+
+# Every pair of texts in a figure that must not touch: a panel's title and its counts, and
+# the interview ids under the saturation bars. Boxes as drawn, in the page's pixels.
+_OVERLAPS = """(() => {
+  const box = e => e.getBoundingClientRect();
+  const meet = (a, b) => a.width > 0 && b.width > 0 && a.left < b.right && b.left < a.right
+    && a.top < b.bottom && b.top < a.bottom;
+  const found = [];
+  for (const panel of document.querySelectorAll('svg g.force')) {
+    const title = panel.querySelector('text.title');
+    for (const line of panel.querySelectorAll('text.evidence')) {
+      if (meet(box(title), box(line))) found.push(title.textContent + ' / ' + line.textContent);
+      const edge = box(panel.querySelector('rect')).right;
+      if (box(line).right > edge) found.push('out: ' + line.textContent);
+    }
+  }
+  // Slanted ids: their page boxes overlap while the words do not, so each one is compared
+  // with its neighbour in the neighbour's own (turned) frame.
+  const local = (a, b) => {
+    const m = a.getCTM().inverse().multiply(b.getCTM()), r = b.getBBox();
+    const xs = [], ys = [];
+    for (const [x, y] of [[r.x, r.y], [r.x + r.width, r.y], [r.x, r.y + r.height],
+                          [r.x + r.width, r.y + r.height]]) {
+      xs.push(m.a * x + m.c * y + m.e); ys.push(m.b * x + m.d * y + m.f);
+    }
+    const left = Math.min(...xs), top = Math.min(...ys);
+    return {left, top, right: Math.max(...xs), bottom: Math.max(...ys), width: 1};
+  };
+  const own = e => { const r = e.getBBox();
+    return {left: r.x, top: r.y, right: r.x + r.width, bottom: r.y + r.height, width: 1}; };
+  const ids = [...document.querySelectorAll('#saturation-chart text.id')];
+  for (let i = 1; i < ids.length; i++) {
+    if (meet(own(ids[i - 1]), local(ids[i - 1], ids[i])))
+      found.push(ids[i - 1].textContent + ' / ' + ids[i].textContent);
+  }
+  return [found, document.querySelectorAll('svg g.force text.evidence').length, ids.length];
+})()"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_title_overlaps_its_counts_nor_an_id_its_neighbour(run, tmp_path, browser, width):
+    from tests.crowded_study import TOTAL, fill
+
+    fill(tmp_path / ".jtbd", tmp_path / "study")
+    page = tmp_path / "report.html"
+    assert run("report", "-o", page).exit_code == 0
+    browser.set_width(width)
+    browser.open(page.as_uri())
+    found, evidence, ids = browser.evaluate(_OVERLAPS)
+    assert evidence >= 4 and ids == TOTAL  # the boxes looked at are drawn
+    assert found == []
+    assert browser.failures() == []
+
+
+def test_the_width_guess_is_never_short_of_the_drawn_text(run, examples_dir, tmp_path, browser):
+    # The layout guesses how wide a text is drawn before any font is known (an SVG has no
+    # text layout of its own); the guess must be an upper bound in a real browser.
+    from jtbd.rendering.diagram import TITLE_SIZE
+    from jtbd.rendering.text_width import text_width
+
+    page = tmp_path / "report.html"
+    assert run("report", examples_dir, "-o", page).exit_code == 0
+    browser.open(page.as_uri())
+    samples = [
+        "Anxiety of the new solution",
+        "Pull of the new solution",
+        "533 statements · 13/14 interviews · 527 suggested",
+        "WWW mmm 0123456789 Mégane’s “quote” — ÆØÅ ß",
+    ]
+    drawn = browser.evaluate(
+        "(() => { const t = document.querySelector('#forces-diagram text.title');"
+        f" return {samples!r}.map(s => {{ t.textContent = s;"
+        " t.setAttribute('font-weight', '700'); const bold = t.getComputedTextLength();"
+        " t.setAttribute('font-weight', '400'); const plain = t.getComputedTextLength();"
+        " return [bold, plain]; }); })()"
+    )
+    for text, (bold, plain) in zip(samples, drawn, strict=True):
+        # widths scale with the font size: one size tells for the 11 px counts too
+        assert text_width(text, TITLE_SIZE, bold=True) >= bold, text
+        assert text_width(text, TITLE_SIZE) >= plain, text

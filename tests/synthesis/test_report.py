@@ -66,16 +66,22 @@ def test_balance_beside_switching():
     report = build_report(
         [
             interview("p1", ("push", "a"), ("pull", "b"), ("anxiety", "c"), switched_to="New"),
-            interview("p2", ("anxiety", "c"), ("inertia", "d")),
+            interview("p2", ("anxiety", "c"), ("inertia", "d"), switched_from="Old"),
+            interview("p3", ("anxiety", "c"), ("inertia", "d"), ("inertia", "e")),
         ]
     )
     rows = {
-        row.interview: (row.forward, row.backward, row.net, row.switched)
+        row.interview: (row.forward, row.backward, row.net, row.switched, row.outcome)
         for row in report.balance.rows
     }
-    assert rows == {"p1": (2, 1, 1, True), "p2": (0, 2, -2, False)}
+    assert rows == {
+        "p1": (2, 1, 1, True, "switched"),
+        "p2": (0, 2, -2, False, "stayed"),
+        "p3": (0, 3, -3, False, "not recorded"),
+    }
     assert report.balance.mean_net(True) == 1
-    assert report.balance.mean_net(False) == -2
+    assert report.balance.mean_net(False) == -2  # p3 records no outcome: in neither group
+    assert report.balance.not_recorded == 1
 
 
 def _dated(n: int, *texts: tuple[str, str]) -> Interview:
