@@ -64,6 +64,12 @@ def report_command(
     coded_only: bool = typer.Option(
         False, "--coded-only", help="Leave out forces `jtbd suggest` proposed (not yet reviewed)."
     ),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        help="Leave out suggested forces below this confidence, 0-1 [default: 0.4; 0 keeps all].",
+        show_default=False,
+    ),
     title: str = typer.Option("Forces of progress", "--title", help="The report's title."),
     workspace: Path | None = WORKSPACE_OPTION,
 ) -> None:
@@ -71,12 +77,15 @@ def report_command(
 
     Interviews with `consent: false` are excluded and none of their text appears.
     The Markdown report writes the diagram as an SVG file beside it. Forces that
-    `jtbd suggest` proposed are marked as suggested; --coded-only leaves them out.
+    `jtbd suggest` proposed are marked as suggested; those below --min-confidence are
+    left out and counted, and --coded-only leaves them all out.
     """
     failed = False
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise typer.BadParameter("a confidence is between 0 and 1", param_hint="--min-confidence")
     with reported_errors(ctx):
         from jtbd.rendering.formats import plan_report
-        from jtbd.synthesis.report import build_report
+        from jtbd.synthesis.report import MIN_CONFIDENCE, build_report
 
         plan = plan_report(format.value if format else None, output, template)
         with _status("Reading notes…") as status:
@@ -90,6 +99,7 @@ def report_command(
                 title=title,
                 coded_only=coded_only,
                 embedding_cache=cache,
+                min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
             )
         if plan.format == "terminal" and plan.output is None:
             _print_terminal(report)

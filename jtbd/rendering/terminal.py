@@ -74,6 +74,11 @@ def _scope(report: Report) -> RenderableType:
             " (from `jtbd suggest`, not yet reviewed) are counted and marked; "
             "--coded-only leaves them out."
         )
+    if scope.below_confidence:
+        lines.append(
+            f"{scope.below_confidence} more suggested below confidence {scope.min_confidence}"
+            " left out (--min-confidence 0 shows them)."
+        )
     if scope.coded_only:
         lines.append(f"--coded-only: {scope.suggested_left_out} suggested forces left out.")
     return Text.from_markup("\n".join(lines))

@@ -54,14 +54,28 @@ class Scope:
     """True with ``--coded-only``: suggested forces were left out."""
     suggested_left_out: int = 0
     """Suggested forces left out by ``--coded-only``."""
+    min_confidence: float = 0.0
+    """Suggested forces below this confidence are left out (``--min-confidence``)."""
+    below_confidence: int = 0
+    """Suggested forces left out because their confidence is below ``min_confidence``."""
 
 
-def coded_only_interviews(interviews: Sequence[Interview]) -> tuple[list[Interview], int]:
-    """The interviews without their suggested forces, and how many forces were left out."""
+def coded_only_interviews(
+    interviews: Sequence[Interview], min_confidence: float | None = None
+) -> tuple[list[Interview], int]:
+    """The interviews without their suggested forces, and how many forces were left out.
+
+    With ``min_confidence``, only the suggested forces below that confidence are left out.
+    """
     kept: list[Interview] = []
     left_out = 0
     for interview in interviews:
-        coded = [force for force in interview.forces if force.origin == "coded"]
+        coded = [
+            force
+            for force in interview.forces
+            if force.origin == "coded"
+            or (min_confidence is not None and (force.confidence or 0.0) >= min_confidence)
+        ]
         left_out += len(interview.forces) - len(coded)
         changed = len(coded) != len(interview.forces)
         kept.append(interview.model_copy(update={"forces": coded}) if changed else interview)

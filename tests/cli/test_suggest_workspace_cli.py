@@ -57,10 +57,20 @@ def test_suggest_stores_suggestions_that_reports_mark_and_coded_only_drops(run, 
     counted = sum(int(n) for n in re.findall(r"^  \w+: (\d+)$", result.stdout, re.M))
     assert counted == len(rows)
 
-    quotes = _quotes(run)
+    quotes = _quotes(run, "--min-confidence", "0")
     suggested = [q for q in quotes if q["origin"] == "suggested"]
     assert len(suggested) == len(with_kind)
     assert all(isinstance(q["confidence"], float) for q in suggested)
+    # By default the report leaves out the suggestions below 0.4, and says how many.
+    confident = [q for q in suggested if q["confidence"] >= 0.4]
+    assert 0 < len(confident) < len(suggested), "the fixture has suggestions on both sides"
+    report = json_out(run("report", "--format", "json"))
+    shown = [q for f in report["forces"].values() for t in f["themes"] for q in t["quotes"]]
+    assert [q for q in shown if q["origin"] == "suggested"] == confident
+    assert report["scope"]["suggested_below_confidence"] == len(suggested) - len(confident)
+    assert report["scope"]["min_confidence"] == 0.4
+    assert "below confidence 0.4 left out" in run("report").stdout
+    assert run("report", "--min-confidence", "2").exit_code == 2
     assert any(q["source"] == "t01.vtt" and q["start"] is not None for q in suggested)
     coded_only = _quotes(run, "--coded-only")
     assert coded_only and all(q["origin"] == "coded" for q in coded_only)
