@@ -96,6 +96,10 @@ def commit_plan(
     return summary
 
 
+# Up to this many notes moved from one folder get a line each; more get one line together.
+_MOVED_ONE_BY_ONE = 3
+
+
 def _vanished(records: list[NoteRecord], outside: list[ForeignNote]) -> list[ForeignNote]:
     """Notes of other folders that share an id with this run's notes and whose file is gone.
 
@@ -120,10 +124,22 @@ def _replace_moved(
     by_id = {record.interview_id: record for record in records}
     replaced = [note for note in vanished if note.interview_id in by_id]
     notes.remove_elsewhere(replaced)
+    # A whole folder moved is one line per folder, not one per note (thousands of lines).
+    by_move: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for note in replaced:
         path = top + by_id[note.interview_id].source
-        message = f"moved from {note.path} (no longer there): replaces the note ingested from it"
-        summary.warnings.append(Problem(path, message))
+        move = (os.path.dirname(note.path), os.path.dirname(path))
+        by_move.setdefault(move, []).append((path, note.path))
+    for (old, new), moved in sorted(by_move.items()):
+        if len(moved) > _MOVED_ONE_BY_ONE:
+            message = (
+                f"{len(moved)} notes moved from {old} (no longer there): they replace its notes"
+            )
+            summary.warnings.append(Problem(new, message))
+            continue
+        for path, before in moved:
+            message = f"moved from {before} (no longer there): replaces the note ingested from it"
+            summary.warnings.append(Problem(path, message))
     return {note.interview_id for note in replaced}
 
 

@@ -79,3 +79,17 @@ def test_a_copy_whose_original_still_exists_is_still_a_duplicate(run, tmp_path):
     assert [e["message"] for e in errors if "ft1" in e["message"]] == [
         f"duplicate interview id 'ft1': also used by {study / 'front-t.md'}"
     ]
+
+
+def test_a_folder_of_many_moved_notes_is_one_warning(run, tmp_path):
+    study = tmp_path / "big"
+    for number in range(6):
+        write(study, f"n{number}.md", f"p{number}")
+    run("ingest", study)
+    renamed = study.rename(tmp_path / "big-2026")
+    summary = json_out(run("ingest", renamed, "--json"))
+    assert summary["errors"] == [] and len(summary["updated"]) == 6
+    moved = [w for w in summary["warnings"] if "moved from" in w["message"]]
+    assert [w["message"] for w in moved] == [
+        f"6 notes moved from {tmp_path / 'big'} (no longer there): they replace its notes"
+    ]
