@@ -261,14 +261,20 @@ def _timeline(report: Report) -> RenderableType:
 def _saturation(report: Report) -> RenderableType:
     saturation = report.saturation
     top = saturation.max_new
-    spark = "".join(
-        _SPARKS[min(8, round(8 * point.new_themes / top))] for point in saturation.points
-    )
+    spark = "".join(_spark(point.new_themes, top) for point in saturation.points)
     order = "date order, undated last by id" if saturation.undated else "date order"
     text = f"new themes per interview ({order}): [bold]{spark}[/bold]\n{escape(saturation.verdict)}"
     if saturation.caveat:
         text += f"\n[dim]{escape(saturation.caveat)}[/dim]"
     return Text.from_markup(text)
+
+
+def _spark(count: int, top: int) -> str:
+    """A sparkline bar: blank only for none; any new theme shows at least the lowest bar
+    (5 against a top of 108 would otherwise look like 0)."""
+    if count <= 0 or top <= 0:
+        return _SPARKS[0]
+    return _SPARKS[max(1, min(8, round(8 * count / top)))]
 
 
 def _appendix(report: Report) -> RenderableType:
