@@ -12,6 +12,14 @@ Outcome = Literal["switched", "stayed", "not recorded"]
 NOT_RECORDED_WHY = "no switched_to or switched_from"
 
 
+# What people write in switched_to when nobody switched ("switched_to: none"): a stay,
+# not a product called "none". English, Italian and French.
+NO_SWITCH = frozenset(
+    ["none", "no", "nothing", "nobody", "stayed", "-", "n/a", "na", "no switch"]
+    + ["nessuno", "niente", "rimasto", "rimasta", "rien", "aucun", "aucune", "resté", "restée"]
+)
+
+
 def switch_outcome(switched_from: str | None, switched_to: str | None) -> Outcome:
     """What a note records of the switch: ``switched``, ``stayed`` or ``not recorded``.
 
@@ -21,6 +29,8 @@ def switch_outcome(switched_from: str | None, switched_to: str | None) -> Outcom
     for someone who looked and did not switch. One with neither says nothing of the
     outcome, and counting it as a stay would report a finding no one made.
     """
+    if switched_to and switched_to.strip().lower() in NO_SWITCH:
+        return "stayed"
     if switched_to:
         return "switched"
     return "stayed" if switched_from else "not recorded"

@@ -165,7 +165,9 @@ def build_scope(included: list[Interview], excluded: list[Exclusion]) -> Scope:
         date_to=dates[-1] if dates else None,
         undated=len(included) - len(dates),
         segments=segments,
-        switched=sum(1 for i in included if i.switched_to),
+        switched=sum(
+            1 for i in included if switch_outcome(i.switched_from, i.switched_to) == "switched"
+        ),
         switch_not_recorded=sum(
             1 for i in included if switch_outcome(i.switched_from, i.switched_to) == "not recorded"
         ),

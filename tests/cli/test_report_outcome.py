@@ -89,3 +89,16 @@ def test_switch_names_stay_escaped(run, tmp_path, monkeypatch):
     assert "&lt;b&gt;old&lt;/b&gt; → &lt;script&gt;x&lt;/script&gt;" in html
     assert "<script>" not in md
     assert json.dumps(data).count("<script>x</script>") == 1  # JSON keeps the text exactly
+
+
+def test_switched_to_none_is_a_stay_not_a_product(run, tmp_path, monkeypatch):
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    _note(notes, "p01", switched_from="SageDesk", switched_to="none")
+    _note(notes, "p02", switched_to="Nessuno")  # Italian, and no switched_from
+    _note(notes, "p03", switched_from="spreadsheet", switched_to="Ledgerly")
+    terminal, md, html, data = _every_format(run, notes, tmp_path, monkeypatch)
+    outcomes = {row["interview"]: row["outcome"] for row in data["balance"]["interviews"]}
+    assert outcomes == {"p01": "stayed", "p02": "stayed", "p03": "switched"}
+    assert data["scope"]["switched"] == 1
+    assert "SageDesk → stayed" in md and "→ none" not in md
