@@ -7,7 +7,6 @@ the root stays inside this view, so callers deal in sources and typed records on
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -49,7 +48,7 @@ class NotesFolder:
         # Two ranges of the primary key rather than `root != ?`, which reads every row.
         query = "SELECT interview_id, root, source FROM notes WHERE root < ? OR root > ?"
         return [
-            ForeignNote(interview_id, os.path.join(root, source), root, source)
+            ForeignNote(interview_id, root, source)
             for interview_id, root, source in self.workspace.connection.execute(
                 query, (self.root, self.root)
             )
@@ -57,10 +56,7 @@ class NotesFolder:
 
     def remove_elsewhere(self, notes: Iterable[ForeignNote]) -> None:
         """Remove these notes of other folders (notes moved here from there)."""
-        rows = [(note.root, note.source) for note in notes]
-        if rows:
-            with self.workspace.transaction() as db:
-                db.executemany("DELETE FROM notes WHERE root = ? AND source = ?", rows)
+        self._delete([(note.root, note.source) for note in notes])
 
     def put(self, content_hash: str, interview: Interview) -> None:
         """Store (or replace) one note's interview in a single transaction."""
@@ -101,7 +97,10 @@ class NotesFolder:
 
     def remove(self, sources: Iterable[str]) -> None:
         """Remove the notes of these sources in one transaction."""
-        rows = [(self.root, source) for source in sources]
+        self._delete([(self.root, source) for source in sources])
+
+    def _delete(self, rows: list[tuple[str, str]]) -> None:
+        """Delete the notes keyed ``(root, source)`` in one transaction."""
         if rows:
             with self.workspace.transaction() as db:
                 db.executemany("DELETE FROM notes WHERE root = ? AND source = ?", rows)

@@ -8,6 +8,7 @@ make those on demand.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -56,11 +57,14 @@ class ForeignNote:
     """A note ingested from another folder of the same workspace (ids are unique across)."""
 
     interview_id: str
-    path: str
-    """The note's path as the user sees it: that folder joined with its source."""
-    root: str = ""
+    root: str
     """That folder's absolute path, which keys its notes in the workspace."""
-    source: str = ""
+    source: str
+
+    @property
+    def path(self) -> str:
+        """The note's path as the user sees it: that folder joined with its source."""
+        return os.path.join(self.root, self.source)
 
 
 @dataclass(slots=True)
