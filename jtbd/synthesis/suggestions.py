@@ -198,7 +198,12 @@ def undecided(
 ) -> list[StoredSuggestion]:
     """The suggestions no ingested review decided: with no review, all of them; else those
     every review still lists unticked (ticked, retagged, ``none`` or deleted is decided)."""
-    matches = [_ReviewMatch(review, suggestions) for review in reviews]
+    return _undecided([_ReviewMatch(review, suggestions) for review in reviews], suggestions)
+
+
+def _undecided(
+    matches: Sequence[_ReviewMatch], suggestions: Sequence[StoredSuggestion]
+) -> list[StoredSuggestion]:
     return [s for s in suggestions if all(match.listed_unticked(s) for match in matches)]
 
 
@@ -220,8 +225,8 @@ def _merged_forces(
     present = {_key(s.source, s.line, s.text) for s in interview.statements}
     suggestions = [s for s in suggestions if _key(s.source, s.line, s.text) in present]
     added: set[Key] = set()
-    for review in reviews:
-        match = _ReviewMatch(review, suggestions)
+    matches = [_ReviewMatch(review, suggestions) for review in reviews]
+    for review, match in zip(reviews, matches, strict=True):
         for ticked in review.forces:
             key = _key(ticked.source, ticked.line, ticked.text)
             if key in added or coded.covers(ticked.source, ticked.line, ticked.text):
@@ -236,7 +241,7 @@ def _merged_forces(
             start = match.start_of(ticked)
             forces.append(ticked if start is None else ticked.model_copy(update={"start": start}))
     # Ticked (coded above), deleted, or set to none in any review: the researcher decided.
-    for suggestion in undecided(reviews, suggestions):
+    for suggestion in _undecided(matches, suggestions):
         if suggestion.kind is None or coded.covers(
             suggestion.source, suggestion.line, suggestion.text
         ):
