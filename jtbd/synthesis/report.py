@@ -24,10 +24,10 @@ from jtbd.synthesis.saturation import Saturation, build_saturation
 from jtbd.synthesis.scope import (
     Scope,
     build_scope,
-    coded_only_interviews,
     exclusion_reasons,
     segment_lookup,
     split_scope,
+    without_suggestions,
 )
 from jtbd.synthesis.themes import Embed, Grouper, Statement, Theme, meaning_grouper
 
@@ -235,7 +235,7 @@ def _build(
     coded_only = min_confidence is None
     left_out = 0
     if coded_only or min_confidence:
-        interviews, left_out = coded_only_interviews(interviews, min_confidence)
+        interviews, left_out = without_suggestions(interviews, min_confidence)
     included, excluded = split_scope(interviews, coded_only)
     if not included:
         reasons = exclusion_reasons(excluded)

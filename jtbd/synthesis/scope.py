@@ -60,13 +60,11 @@ class Scope:
     """Suggested forces left out because their confidence is below ``min_confidence``."""
 
 
-def coded_only_interviews(
+def without_suggestions(
     interviews: Sequence[Interview], min_confidence: float | None = None
 ) -> tuple[list[Interview], int]:
-    """The interviews without their suggested forces, and how many forces were left out.
-
-    With ``min_confidence``, only the suggested forces below that confidence are left out.
-    """
+    """The interviews without their suggested forces (``--coded-only``), and how many
+    forces were left out; with ``min_confidence``, only those below that confidence."""
     kept: list[Interview] = []
     left_out = 0
     for interview in interviews:
