@@ -109,8 +109,8 @@ def write_reviews(
     for interview_id, suggestions in sorted(by_interview.items()):
         if not suggestions:
             continue  # every suggestion was decided in an ingested review
-        path = folder / review_file_name(interview_id)
         round_ = next_round(reviewed.get(interview_id, []))
+        path = folder / review_file_name(interview_id, round_)
         text = render_review(interview_id, suggestions, env, round_)
         try:
             # "x": never overwrite, even if the file appeared since we looked.
@@ -118,7 +118,10 @@ def write_reviews(
                 handle.write(text)
             written += 1
         except FileExistsError:
-            typer.echo(f"kept {path} (it may hold your review): delete it to regenerate", err=True)
+            typer.echo(
+                f"kept {path} (it may hold your review): ingest it, or delete it to regenerate",
+                err=True,
+            )
             kept += 1
         except OSError as error:
             raise JtbdError(f"cannot write {path}: {error.strerror}") from None

@@ -13,6 +13,7 @@ out of both, so they read as rejected. The merge is in :mod:`jtbd.synthesis.sugg
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -34,6 +35,11 @@ REVIEW_SUFFIX = "#review"
 # review was ingested) lists only what is still undecided, under its own round number,
 # so both files can be ingested: ``<id>#review`` is round 1, ``<id>#review2`` round 2.
 ROUND_KEY = "jtbd_review_round"
+# What the file listed when jtbd wrote it (:func:`listing_entry` per line), so that a line
+# the researcher deleted reads as rejected while a suggestion made later (a transcript
+# grew, a note lost its coding) reads as new, not as deleted. Files without it are from
+# before: there, whatever a file does not list counts as deleted.
+LISTED_KEY = "jtbd_listed"
 # What becomes of a ticked line whose citation names no line of the interview.
 UNCITED = "kept as your coding, without a line (not shown as a quote)"
 _REVIEW_ID = re.compile(r"#review(?P<round>[2-9]|[1-9]\d+)?$")
@@ -80,6 +86,24 @@ def _round_of(value: Any, path: str) -> int:
     return value
 
 
+def listing_entry(source: str, line: int | None, text: str) -> str:
+    """How a review file's ``jtbd_listed`` records one suggestion: ``FILE:LINE`` and a
+    short hash of its words, so that other words at the same place read as new."""
+    words = " ".join(text.split()).casefold()
+    digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:8]
+    return f"{source}:{line or 0} {digest}"
+
+
+def _listed_of(value: Any, path: str) -> list[str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+        raise NoteError(
+            path, f"{LISTED_KEY}: must stay the list jtbd wrote (delete the key to drop it)"
+        )
+    return value
+
+
 def parse_time(text: str) -> float:
     """``HH:MM:SS`` (optionally with decimals) as seconds."""
     hours, minutes, seconds = text.split(":")
@@ -97,6 +121,7 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
         raise NoteError(path, f"{REVIEW_KEY}: must name the interview id it reviews", 2)
     target = str(target).strip()
     round_ = _round_of(frontmatter.data.get(ROUND_KEY), path)
+    listed = _listed_of(frontmatter.data.get(LISTED_KEY), path)
     forces: list[dict[str, Any]] = []
     statements: list[dict[str, Any]] = []
     warnings: list[Problem] = []
@@ -121,7 +146,10 @@ def read_review(text: str, path: str, source: str) -> NoteResult | None:
             force = FORCE_TEMPLATE | where | {"kind": _KINDS[kind_word].value, "quote": True}
             force["tags"], force["detail"] = [], []
             forces.append(force)
-    fields = {"id": review_id(target, round_), "attributes": {REVIEW_KEY: target}}
+    attributes: dict[str, Any] = {REVIEW_KEY: target}
+    if listed is not None:
+        attributes[LISTED_KEY] = listed
+    fields = {"id": review_id(target, round_), "attributes": attributes}
     data = interview_data(fields, source, forces, [], [], "")
     data["statements"] = statements
     return NoteResult(data, warnings)

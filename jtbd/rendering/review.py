@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from jtbd.readers.review import listing_entry
 from jtbd.store.suggestions import StoredSuggestion
 from jtbd.synthesis.quotes import clock
 
@@ -30,8 +31,9 @@ def citation(source: str, line: int | None, start: float | None) -> str:
 def review_context(
     interview_id: str, suggestions: Sequence[StoredSuggestion], round_: int = 1
 ) -> dict[str, Any]:
-    """What the template gets: the id, the review's round and one item per suggestion
-    with a force."""
+    """What the template gets: the id, the review's round, one item per suggestion with a
+    force, and the ``jtbd_listed`` entries that tell a deleted line from a later one."""
+    listed = [s for s in suggestions if s.kind is not None]
     items = [
         {
             "kind": suggestion.kind.value,
@@ -39,10 +41,15 @@ def review_context(
             "text": " ".join(suggestion.text.split()),
             "citation": citation(suggestion.source, suggestion.line, suggestion.start),
         }
-        for suggestion in suggestions
-        if suggestion.kind is not None
+        for suggestion in listed
+        if suggestion.kind is not None  # for mypy: ``listed`` has only these
     ]
-    return {"interview_id": interview_id, "round": round_, "items": items}
+    return {
+        "interview_id": interview_id,
+        "round": round_,
+        "items": items,
+        "listed": [listing_entry(s.source, s.line, s.text) for s in listed],
+    }
 
 
 def render_review(
@@ -62,7 +69,10 @@ def render_review(
     return render(env if env is not None else environment(), TEMPLATE, context)
 
 
-def review_file_name(interview_id: str) -> str:
-    """``<id>.review.md``, with characters a file name cannot hold replaced by ``_``."""
+def review_file_name(interview_id: str, round_: int = 1) -> str:
+    """``<id>.review.md`` (``<id>.review2.md`` for round 2), with characters a file name
+    cannot hold replaced by ``_``: each round has its own file, so a later round never
+    asks the researcher to delete the file that holds an earlier round's decisions."""
     safe = "".join(c if c.isalnum() or c in "-_.@+ " else "_" for c in interview_id)
-    return f"{safe.strip('. ') or '_'}.review.md"
+    suffix = "" if round_ == 1 else str(round_)
+    return f"{safe.strip('. ') or '_'}.review{suffix}.md"

@@ -8,7 +8,9 @@ interviews every report and export sees. The researcher's coding always wins:
 - a force coded in a note or transcript beats any suggestion at its place;
 - a ticked review line is a coded force (with the kind the researcher left);
 - an unticked line stays a suggested force; a line deleted, or set to ``none``, is
-  rejected; an interview with no review keeps all its suggestions, marked as such.
+  rejected; an interview with no review keeps all its suggestions, marked as such;
+- a suggestion made after a review was written (the file's ``jtbd_listed`` does not
+  name it) is still undecided: that review never showed it to anyone.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from jtbd.models import Force, Interview, Statement
-from jtbd.readers.review import REVIEW_KEY, UNCITED, citation_problem, review_round
+from jtbd.readers.review import (
+    LISTED_KEY,
+    REVIEW_KEY,
+    UNCITED,
+    citation_problem,
+    listing_entry,
+    review_round,
+)
 from jtbd.store.suggestions import StoredSuggestion
 
 if TYPE_CHECKING:
@@ -197,14 +206,14 @@ def undecided(
     reviews: Sequence[Interview], suggestions: Sequence[StoredSuggestion]
 ) -> list[StoredSuggestion]:
     """The suggestions no ingested review decided: with no review, all of them; else those
-    every review still lists unticked (ticked, retagged, ``none`` or deleted is decided)."""
+    every review leaves undecided (ticked, retagged, ``none`` or deleted is decided)."""
     return _undecided([_ReviewMatch(review, suggestions) for review in reviews], suggestions)
 
 
 def _undecided(
     matches: Sequence[_ReviewMatch], suggestions: Sequence[StoredSuggestion]
 ) -> list[StoredSuggestion]:
-    return [s for s in suggestions if all(match.listed_unticked(s) for match in matches)]
+    return [s for s in suggestions if all(match.leaves_undecided(s) for match in matches)]
 
 
 def next_round(reviews: Sequence[Interview]) -> int:
@@ -285,6 +294,9 @@ class _ReviewMatch:
             for force in review.forces:
                 self.ticked.add(_key(force.source, force.line, force.text))
                 self.ticked_places[(force.source, force.line)] += 1
+        # None for a file written before reviews recorded what they listed.
+        written = review.attributes.get(LISTED_KEY) if review is not None else None
+        self.written = {str(entry) for entry in written} if isinstance(written, list) else None
         self.places: dict[Place, list[StoredSuggestion]] = defaultdict(list)
         for suggestion in suggestions:
             self.places[(suggestion.source, suggestion.line)].append(suggestion)
@@ -292,15 +304,20 @@ class _ReviewMatch:
     def _unique(self, place: Place) -> bool:
         return len(self.places.get(place, [])) == 1 and self.listed_places.get(place) == 1
 
-    def listed_unticked(self, suggestion: StoredSuggestion) -> bool:
-        """True when the review still lists the suggestion and did not tick it."""
+    def leaves_undecided(self, suggestion: StoredSuggestion) -> bool:
+        """True when the review lists the suggestion unticked, or never listed it (it was
+        made after the file was written); False when ticked, retagged, none or deleted."""
         key = _key(suggestion.source, suggestion.line, suggestion.text)
         place = (suggestion.source, suggestion.line)
         if key in self.listed:
             return key not in self.ticked
         if self._unique(place):  # its quote was edited
             return self.ticked_places.get(place, 0) == 0
-        return False
+        if self.written is None:
+            return False
+        return (
+            listing_entry(suggestion.source, suggestion.line, suggestion.text) not in self.written
+        )
 
     def start_of(self, force: Force) -> float | None:
         """The exact time of a ticked line's statement (the review shows whole seconds)."""

@@ -56,17 +56,17 @@ def test_a_fresh_review_folder_lists_only_undecided_lines(run, tmp_path):
     second = run("suggest", "--review", "revB")
     assert second.exit_code == 0, second.stderr
     assert "4 lines already decided in ingested reviews left out" in second.stderr
-    again = tmp_path / "revB" / "t01.review.md"
+    again = tmp_path / "revB" / "t01.review2.md"
     assert again.read_text(encoding="utf-8").startswith(
-        '---\njtbd_review: "t01"\njtbd_review_round: 2\n---\n'
+        '---\njtbd_review: "t01"\njtbd_review_round: 2\n'
     )
     assert [_quote(line) for line in _listed(again)] == left
     # n02's review was ingested untouched: all its lines are still undecided.
     first_n02 = _listed(tmp_path / "revA" / "n02.review.md")
-    assert _listed(tmp_path / "revB" / "n02.review.md") == first_n02
+    assert _listed(tmp_path / "revB" / "n02.review2.md") == first_n02
 
     # The second round ingests beside the first: no clash, and it decides what it ticks.
-    n02 = tmp_path / "revB" / "n02.review.md"
+    n02 = tmp_path / "revB" / "n02.review2.md"
     ticked, rejected, *kept = _listed(n02)
     text = n02.read_text(encoding="utf-8").replace(ticked, ticked.replace("- [ ] ", "- [x] "))
     n02.write_text(text.replace(rejected, re.sub(r"^- \[ \] \w+", "- [ ] none", rejected)))
@@ -82,10 +82,10 @@ def test_a_fresh_review_folder_lists_only_undecided_lines(run, tmp_path):
 
     third = run("suggest", "--review", "revC")
     assert third.exit_code == 0, third.stderr
-    last = tmp_path / "revC" / "t01.review.md"
+    last = tmp_path / "revC" / "t01.review3.md"
     assert "jtbd_review_round: 3\n" in last.read_text(encoding="utf-8")
     assert [_quote(line) for line in _listed(last)] == left
-    assert _listed(tmp_path / "revC" / "n02.review.md") == kept
+    assert _listed(tmp_path / "revC" / "n02.review3.md") == kept
 
 
 def test_an_interview_with_every_line_decided_gets_no_new_review_file(run, tmp_path):
@@ -96,5 +96,76 @@ def test_an_interview_with_every_line_decided_gets_no_new_review_file(run, tmp_p
     review.write_text(review.read_text(encoding="utf-8").replace("- [ ] ", "- [x] "), "utf-8")
     run("ingest", "interviews", "revA")
     assert run("suggest", "--review", "revB").exit_code == 0
-    assert not (tmp_path / "revB" / "t01.review.md").exists()
-    assert (tmp_path / "revB" / "n02.review.md").exists()
+    assert sorted(path.name for path in (tmp_path / "revB").iterdir()) == ["n02.review2.md"]
+
+
+def test_a_later_round_goes_beside_the_first_in_the_same_folder(run, tmp_path):
+    shutil.copytree(STUDY, tmp_path / "interviews")
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    first = tmp_path / "review" / "t01.review.md"
+    decided, left = _decide(first)
+    edited = first.read_text(encoding="utf-8")
+    run("ingest", "interviews", "review")
+
+    again = run("suggest", "--review", "review")
+    assert again.exit_code == 0, again.stderr
+    assert first.read_text(encoding="utf-8") == edited  # never overwritten
+    second = tmp_path / "review" / "t01.review2.md"
+    assert [_quote(line) for line in _listed(second)] == left
+    both = run("ingest", "interviews", "review", "--json")
+    assert both.exit_code == 0, both.stdout
+    assert "t01#review2" in json.loads(both.stdout)[1]["added"]
+    assert decided[3] not in _forces(run)  # the line deleted in round 1 stays rejected
+
+
+def test_a_suggestion_made_after_a_review_is_new_not_deleted(run, tmp_path):
+    interviews = tmp_path / "interviews"
+    shutil.copytree(STUDY, interviews)
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    decided, left = _decide(tmp_path / "review" / "t01.review.md")
+    # The transcript grows after the review was written: one more participant cue.
+    vtt = interviews / "t01.vtt"
+    added = "I was afraid the new app would lose every invoice we had stored for years."
+    with vtt.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n00:09:00.000 --> 00:09:06.000\n<v Sam Rivera>{added}</v>\n")
+    assert run("ingest", "interviews", "review").exit_code == 0
+    assert run("suggest").exit_code == 0
+
+    forces = _forces(run)
+    assert forces[added]["origin"] == "suggested"  # not read as a line the researcher deleted
+    assert decided[3] not in forces  # the line that was deleted still is
+    again = run("suggest", "--review", "review")
+    assert again.exit_code == 0, again.stderr
+    listed = [_quote(line) for line in _listed(tmp_path / "review" / "t01.review2.md")]
+    assert added in listed and decided[3] not in listed
+
+
+def test_a_review_written_before_listings_counts_what_it_lacks_as_deleted(run, tmp_path):
+    shutil.copytree(STUDY, tmp_path / "interviews")
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    review = tmp_path / "review" / "t01.review.md"
+    decided, left = _decide(review)
+    text = review.read_text(encoding="utf-8")
+    legacy = re.sub(r"# The lines.*?\n(?=---)", "", text, flags=re.S)
+    assert "jtbd_listed" not in legacy and legacy.startswith('---\njtbd_review: "t01"\n---\n')
+    review.write_text(legacy, encoding="utf-8")
+    assert run("ingest", "interviews", "review").exit_code == 0
+    forces = _forces(run)
+    assert decided[3] not in forces
+    assert all(forces[quote]["origin"] == "suggested" for quote in left)
+
+
+def test_a_damaged_listing_is_an_error_naming_the_review_file(run, tmp_path):
+    shutil.copytree(STUDY, tmp_path / "interviews")
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    review = tmp_path / "review" / "t01.review.md"
+    text = review.read_text(encoding="utf-8")
+    review.write_text(re.sub(r"jtbd_listed:\n(  - .*\n)+", "jtbd_listed: 3\n", text), "utf-8")
+    result = run("ingest", "interviews", "review")
+    assert result.exit_code == 1
+    assert "t01.review.md" in result.stderr and "jtbd_listed" in result.stderr
+    assert "Traceback" not in result.stderr

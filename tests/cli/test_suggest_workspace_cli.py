@@ -89,7 +89,8 @@ def test_the_whole_review_loop(run, tmp_path):
     assert first.exit_code == 0, first.stderr
     review = tmp_path / "review" / "t01.review.md"
     text = review.read_text(encoding="utf-8")
-    assert text.startswith('---\njtbd_review: "t01"\n---\n')
+    assert text.startswith('---\njtbd_review: "t01"\n')
+    assert re.search(r'^jtbd_listed:\n(  - "t01\.vtt:\d+ [0-9a-f]{8}"\n)+---\n', text, re.M)
     lines = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     assert len(lines) >= 4, text  # one to tick, change, delete, and keep
     assert all(re.search(r" — t01\.vtt:\d+ @ \d\d:\d\d:\d\d$", line) for line in lines)
@@ -128,9 +129,22 @@ def test_the_whole_review_loop(run, tmp_path):
     second = run("suggest", "--review", "review")
     assert second.exit_code == 0
     assert review.read_text(encoding="utf-8") == edited
-    assert f"kept {Path('review') / 't01.review.md'}" in second.stderr
-    assert "delete it to regenerate" in second.stderr
+    assert (tmp_path / "review" / "t01.review2.md").exists()  # round 2 goes beside it
     assert snapshot(interviews) == before
+
+
+def test_a_review_file_not_yet_ingested_is_kept(run, tmp_path):
+    _study(tmp_path)
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    review = tmp_path / "review" / "t01.review.md"
+    edited = review.read_text(encoding="utf-8").replace("- [ ] ", "- [x] ", 1)
+    review.write_text(edited, encoding="utf-8")
+    again = run("suggest", "--review", "review")
+    assert again.exit_code == 0
+    assert review.read_text(encoding="utf-8") == edited
+    assert f"kept {Path('review') / 't01.review.md'}" in again.stderr
+    assert "ingest it, or delete it to regenerate" in again.stderr
 
 
 def test_two_runs_give_the_same_table_and_review_files(run, tmp_path):
