@@ -17,7 +17,7 @@ from jtbd.readers.base import (
     interview_data,
     interview_fields,
 )
-from jtbd.readers.markdown_lines import LineKind, MarkdownLine, scan_lines
+from jtbd.readers.markdown_lines import LineKind, MarkdownLine, scan_lines, starts_quote
 from jtbd.readers.note_data import NoteData, OpenItem
 from jtbd.readers.sections import SectionTracker
 from jtbd.readers.text import frontmatter_line, split_frontmatter, split_lines
@@ -157,7 +157,7 @@ class _NoteScanner(NoteData):
         if nested and self.item is not None and not names_force:
             self.detail_item(self.item, content)
             return
-        if content.startswith(">"):
+        if starts_quote(content):
             self.quoted_item(line)
             return
         if self.item is not None:
@@ -182,7 +182,7 @@ class _NoteScanner(NoteData):
 
     def detail_item(self, item: OpenItem, content: str) -> None:
         """A nested list item: detail of the open item; a nested quote's words only."""
-        if not content.startswith(">"):
+        if not starts_quote(content):
             item.detail.append(content)
             return
         text = content.lstrip(">").strip()

@@ -49,6 +49,14 @@ _LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
+# ">50 invoices a month", ">= 3 tools": in hurried notes a ">" against a number means "more
+# than", not a quote (CommonMark would read a blockquote and make the words verbatim).
+_MORE_THAN = re.compile(r"^>=?\d")
+
+
+def starts_quote(text: str) -> bool:
+    """True when ``text`` (a line or list item's content) opens a blockquote."""
+    return text.startswith(">") and _MORE_THAN.match(text) is None
 
 
 def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
@@ -99,7 +107,7 @@ def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
             ):
                 yield _list_item(number, raw, match)
                 continue
-        if first_char == ">":
+        if first_char == ">" and starts_quote(stripped):
             yield MarkdownLine(number, raw, LineKind.QUOTE, stripped.lstrip(">").strip())
             continue
         if after_break and index < count and _is_underline(lines[index]):

@@ -201,3 +201,21 @@ def test_callout_inside_a_list_item_reads_like_one_outside(run, tmp_path):
     ]
     report = run("report", "--format", "md").stdout
     assert "[!quote]" not in report and "Nick" not in report
+
+
+def test_a_more_than_sign_before_a_number_is_not_a_quote(run, tmp_path: Path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "q01.md").write_text(
+        "# q01\n\n## Push\n\n- >50 invoices a month typed in by hand\n"
+        "  - >=3 tools open at once\n- > She said the sheet was a mess\n\n"
+        ">20 reminders sent by phone every week\n",
+        encoding="utf-8",
+    )
+    assert run("ingest", folder).exit_code == 0
+    forces = json_out(run("export"))["interviews"][0]["forces"]
+    by_text = {force["text"]: force for force in forces}
+    more = by_text[">50 invoices a month typed in by hand"]
+    assert more["quote"] is False and more["detail"] == [">=3 tools open at once"]
+    assert by_text["She said the sheet was a mess"]["quote"] is True  # "> " is still a quote
+    assert not any(force["quote"] and "reminders" in force["text"] for force in forces)
