@@ -86,44 +86,63 @@ def write_reviews(
     folder: Path, rows: list[StoredSuggestion], reviewed: dict[str, list[Interview]]
 ) -> None:
     """One review file per interview with an undecided suggested force; existing files are
-    kept. Lines an ingested review (``reviewed``) already decided are not listed again."""
+    kept. Lines an ingested review (``reviewed``) already decided are not listed again, and
+    a folder that already holds an interview's earlier rounds gets a new round only when
+    there is something new (a suggestion none of them listed)."""
     from jtbd.rendering.review import render_review, review_file_name
     from jtbd.rendering.templates import environment
-    from jtbd.synthesis.suggestions import next_round, undecided
+    from jtbd.synthesis.suggestions import next_round, undecided, unlisted
 
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for row in rows:
         if row.kind is not None:
             by_interview[row.interview_id].append(row)
-    decided = 0
-    for interview_id, suggestions in list(by_interview.items()):
-        left = undecided(reviewed.get(interview_id, []), suggestions)
+    _make_folder(folder)
+    written = kept = decided = unchanged = 0
+    env = environment()
+    for interview_id, suggestions in sorted(by_interview.items()):
+        reviews = reviewed.get(interview_id, [])
+        left = undecided(reviews, suggestions)
         decided += len(suggestions) - len(left)
-        by_interview[interview_id] = left
+        round_ = next_round(reviews)
+        if not left:
+            continue  # every suggestion was decided in an ingested review
+        earlier = any(
+            (folder / review_file_name(interview_id, r)).exists() for r in range(1, round_)
+        )
+        if earlier and not unlisted(reviews, left):
+            unchanged += 1  # its rounds here already list all that is left
+            continue
+        path = folder / review_file_name(interview_id, round_)
+        if _write_new(path, render_review(interview_id, left, env, round_)):
+            written += 1
+        else:
+            kept += 1
+    already = f"; {decided} lines already decided in ingested reviews left out" if decided else ""
+    if unchanged:
+        already += f"; {unchanged} interviews with nothing new since their last round there"
+    typer.echo(f"review files: {written} written, {kept} kept in {folder}{already}", err=True)
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise JtbdError(f"cannot create {folder}: {error.strerror}") from None
-    written = kept = 0
-    env = environment()
-    for interview_id, suggestions in sorted(by_interview.items()):
-        if not suggestions:
-            continue  # every suggestion was decided in an ingested review
-        round_ = next_round(reviewed.get(interview_id, []))
-        path = folder / review_file_name(interview_id, round_)
-        text = render_review(interview_id, suggestions, env, round_)
-        try:
-            # "x": never overwrite, even if the file appeared since we looked.
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            written += 1
-        except FileExistsError:
-            typer.echo(
-                f"kept {path} (it may hold your review): ingest it, or delete it to regenerate",
-                err=True,
-            )
-            kept += 1
-        except OSError as error:
-            raise JtbdError(f"cannot write {path}: {error.strerror}") from None
-    already = f"; {decided} lines already decided in ingested reviews left out" if decided else ""
-    typer.echo(f"review files: {written} written, {kept} kept in {folder}{already}", err=True)
+
+
+def _write_new(path: Path, text: str) -> bool:
+    """Write a review file that does not exist yet; False (said on stderr) if it does."""
+    try:
+        # "x": never overwrite, even if the file appeared since we looked.
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        typer.echo(
+            f"kept {path} (it may hold your review): ingest it, or delete it to regenerate",
+            err=True,
+        )
+        return False
+    except OSError as error:
+        raise JtbdError(f"cannot write {path}: {error.strerror}") from None
+    return True

@@ -216,6 +216,14 @@ def _undecided(
     return [s for s in suggestions if all(match.leaves_undecided(s) for match in matches)]
 
 
+def unlisted(
+    reviews: Sequence[Interview], suggestions: Sequence[StoredSuggestion]
+) -> list[StoredSuggestion]:
+    """The suggestions no ingested review ever listed: new since the last review round."""
+    matches = [_ReviewMatch(review, suggestions) for review in reviews]
+    return [s for s in suggestions if not any(match.lists(s) for match in matches)]
+
+
 def next_round(reviews: Sequence[Interview]) -> int:
     """The round number of an interview's next review file (1 when it has none)."""
     return max((review_round(review.id) or 1 for review in reviews), default=0) + 1
@@ -303,6 +311,14 @@ class _ReviewMatch:
 
     def _unique(self, place: Place) -> bool:
         return len(self.places.get(place, [])) == 1 and self.listed_places.get(place) == 1
+
+    def lists(self, suggestion: StoredSuggestion) -> bool:
+        """True when the review lists the suggestion now, or did when it was written."""
+        key = _key(suggestion.source, suggestion.line, suggestion.text)
+        if key in self.listed or self._unique((suggestion.source, suggestion.line)):
+            return True
+        entry = listing_entry(suggestion.source, suggestion.line, suggestion.text)
+        return self.written is not None and entry in self.written
 
     def leaves_undecided(self, suggestion: StoredSuggestion) -> bool:
         """True when the review lists the suggestion unticked, or never listed it (it was

@@ -129,7 +129,7 @@ def test_the_whole_review_loop(run, tmp_path):
     second = run("suggest", "--review", "review")
     assert second.exit_code == 0
     assert review.read_text(encoding="utf-8") == edited
-    assert (tmp_path / "review" / "t01.review2.md").exists()  # round 2 goes beside it
+    assert not (tmp_path / "review" / "t01.review2.md").exists()  # nothing new to list
     assert snapshot(interviews) == before
 
 
