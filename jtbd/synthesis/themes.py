@@ -274,9 +274,17 @@ def _meaning_themes(
 
 
 def _ranked(members: list[Statement], typical: dict[str, float]) -> list[Statement]:
-    """Most typical first; a verbatim quote wins a tie, its words carry more."""
+    """The researcher's coding first, then most typical first; a verbatim quote wins a
+    tie, its words carry more. A theme's quotes are its first few from different
+    interviews: an unreviewed guess is never shown in place of what someone coded."""
     return sorted(
-        members, key=lambda s: (-round(typical[s.text], 3), not s.quote, *statement_order(s))
+        members,
+        key=lambda s: (
+            s.origin != "coded",
+            -round(typical[s.text], 3),
+            not s.quote,
+            *statement_order(s),
+        ),
     )
 
 

@@ -162,3 +162,18 @@ def test_the_quote_marker_reads_as_json_says():
         '{"confidence": null, "interview": "n1", "line": 3, "origin": "coded", '
         '"source": "n1.md", "start": null, "text": "x"}'
     )
+
+
+def test_a_theme_quotes_the_coding_before_any_suggestion(workspace, tmp_path):
+    theme = json_out(workspace("report", "--format", "json", "--min-confidence", "0"))["forces"][
+        "push"
+    ]["themes"][0]
+    origins = [q["origin"] for q in theme["quotes"]]
+    assert origins == sorted(origins)  # "coded" sorts before "suggested"
+    by_interview = {q["interview"]: q for q in theme["quotes"]}
+    assert by_interview["t1"]["text"] == "Typing the invoices again each Friday evening"
+    assert len(theme["statements"]) == 4
+    assert workspace("report", "--min-confidence", "0", "-o", tmp_path / "r.md").exit_code == 0
+    markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "<details><summary>All 4 statements</summary>" in markdown
+    assert "- I dread invoices on Friday, honestly — t1, `t01.vtt:30` _(suggested)_" in markdown

@@ -48,7 +48,7 @@ def test_html_shows_script_as_text():
     assert "&lt;script&gt;tagged&lt;/script&gt;" in html  # the tag's theme
     assert "<img src=x" not in html
     assert "<b>boss</b>" not in html
-    assert "suggested 0.82" in html and "p1.vtt:9 @ 00:00:07" in html
+    assert "suggested 0.82" in html and "p2.vtt:9 @ 00:00:07" in html
 
 
 def test_svg_diagram_escapes_labels():
@@ -65,7 +65,7 @@ def test_markdown_neutralises_html_and_links():
     assert "<script>" not in before + after and "<img" not in before + after
     assert "&lt;script&gt;" in markdown
     assert "[click](javascript" not in markdown
-    assert "`p1.vtt:9 @ 00:00:07` _(suggested 0.82)_" in markdown
+    assert "`p2.vtt:9 @ 00:00:07` _(suggested 0.82)_" in markdown
 
 
 def test_json_keeps_the_text_exactly():
