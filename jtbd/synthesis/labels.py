@@ -92,13 +92,43 @@ def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     text = " ".join(text.split()).strip(_QUOTES + " ")
     code = language(text)
     small = FUNCTION_WORDS[code]
-    clauses = [_unlead(c.strip(_QUOTES + " .")) for c in _CLAUSE.split(text)]
+    clauses = [
+        (_unlead(part.strip(_QUOTES + " .")), _continues(text, end))
+        for part, end in _clauses(text)
+    ]
     # The first clause that says something (two content words) and still does once fitted;
     # else the statement's opening words: a lone word ("Month") says too little.
-    candidates = [c for c in clauses if len(_content(c, small)) >= 2] + [text.rstrip(".")]
-    fitted = [_fit(_first_clause(c, limit, code), limit, small) for c in candidates]
+    candidates = [c for c in clauses if len(_content(c[0], small)) >= 2] + [(text, False)]
+    fitted = [_fit_clause(clause, cut, limit, code) for clause, cut in candidates]
     label = next((f for f in fitted if len(_content(f, small)) >= 2), fitted[-1])
     return label[:1].upper() + label[1:]
+
+
+def _clauses(text: str) -> list[tuple[str, int]]:
+    """The clauses of ``text`` between :data:`_CLAUSE` boundaries, each with where it ends."""
+    parts, start = [], 0
+    for boundary in _CLAUSE.finditer(text):
+        parts.append((text[start : boundary.start()], boundary.start()))
+        start = boundary.end()
+    parts.append((text[start:], len(text)))
+    return parts
+
+
+def _continues(text: str, end: int) -> bool:
+    """True when the sentence goes on after a clause: a comma, then words. A label that
+    stops there is marked "…", as one cut at a word is ("When we moved the invoices
+    over…"). Not after a dash or a colon: in notes those part a topic from its detail
+    ("The learning curve — two weeks of evenings"), and the topic reads whole."""
+    return re.match(r"\s*,\s*\w", text[end:]) is not None
+
+
+def _fit_clause(clause: str, continues: bool, limit: int, code: str) -> str:
+    small = FUNCTION_WORDS[code]
+    fitted = _fit(_first_clause(clause.rstrip("."), limit, code), limit, small)
+    if not continues or fitted.endswith("…"):
+        return fitted
+    fitted = _fit(fitted, limit - 1, small)
+    return fitted if fitted.endswith("…") else fitted + "…"
 
 
 def _first_clause(clause: str, limit: int, code: str) -> str:

@@ -13,7 +13,7 @@ from jtbd.synthesis.labels import MAX_LABEL_CHARS, content_words, language, shor
         ("Bank sync", "Bank sync"),
         (
             "I built that spreadsheet myself, I know where everything is.",
-            "I built that spreadsheet myself",
+            "I built that spreadsheet myself…",
         ),
         (
             "Honestly, copying the VAT figures by hand every single quarter",
@@ -40,7 +40,7 @@ from jtbd.synthesis.labels import MAX_LABEL_CHARS, content_words, language, shor
         ),
         (
             "And when we moved the invoices over, half of them lost their dates",
-            "When we moved the invoices over",
+            "When we moved the invoices over…",
         ),
         (
             "Didn't know until April whether the previous year had been profitable",
