@@ -93,8 +93,7 @@ def short_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     code = language(text)
     small = FUNCTION_WORDS[code]
     clauses = [
-        (_unlead(part.strip(_QUOTES + " .")), _continues(text, end))
-        for part, end in _clauses(text)
+        (_unlead(part.strip(_QUOTES + " .")), _continues(text, end)) for part, end in _clauses(text)
     ]
     # The first clause that says something (two content words) and still does once fitted;
     # else the statement's opening words: a lone word ("Month") says too little.
