@@ -57,6 +57,8 @@ class StatementTable:
     text_key: str
     columns: list[str]
     rows: list[StatementRow] = field(default_factory=list)
+    delimiter: str = ","
+    """The CSV separator the file uses (Excel writes ``;`` where the decimal mark is a comma)."""
     problems: list[StatementFileError] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     """What was read but the user should know (a file not in UTF-8, read in a code page)."""
@@ -164,29 +166,57 @@ def _read_jsonl(path: Path, text: str) -> StatementTable:
 
 
 def _read_csv(path: Path, text: str, column: str) -> StatementTable:
+    delimiter = _delimiter(text)
     # The csv module of Python 3.10 refuses NUL; another control character still flags it.
-    reader = csv.reader(io.StringIO(text.replace("\x00", "\x01"), newline=""))
+    reader = csv.reader(io.StringIO(text.replace("\x00", "\x01"), newline=""), delimiter=delimiter)
     header = next(reader, None)
     if header is None:
         raise StatementFileError(path, "empty file: no header row")
     if column not in header:
         found = ", ".join(header) or "none"
         raise StatementFileError(path, f"no column {column!r} (columns: {found})", line=1)
-    table = StatementTable(path, ".csv", column, list(header))
+    table = StatementTable(path, ".csv", column, list(header), delimiter=delimiter)
     index = header.index(column)
     start = reader.line_num + 1
+    spanning: list[int] = []
     while True:
         try:
             cells = next(reader)
         except StopIteration:
-            return table
+            break
         except csv.Error as error:  # a cell over the csv module's size limit
             table.problems.append(StatementFileError(path, f"not CSV: {error}", line=start))
         else:
+            if reader.line_num > start:
+                spanning.append(start)
             if any(cell.strip() for cell in cells):
                 padded = cells + [""] * (len(header) - len(cells))
                 _add(table, start, dict(zip(header, padded, strict=False)), padded[index])
         start = reader.line_num + 1
+    if spanning:
+        table.warnings.append(_spanning_warning(path, spanning))
+    return table
+
+
+def _delimiter(text: str) -> str:
+    """The separator of the header line: ``,``, or ``;`` or a tab when the header has more
+    of those (Excel in France and Italy saves "CSV" with ``;``)."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    return best if counts[best] else ","
+
+
+def _spanning_warning(path: Path, lines: list[int]) -> Problem:
+    """One warning for the rows whose quoted cells hold line breaks: usually an answer
+    written on several lines, but a quote left open merges the rows after it silently."""
+    first = lines[0]
+    others = f" (and {len(lines) - 1} more rows)" if len(lines) > 1 else ""
+    message = (
+        f"a row starting here spans several lines{others}: read as one statement with line "
+        "breaks; if a quote was left open there, the rows after it were merged into it"
+    )
+    return Problem(str(path), message, first)
 
 
 def write_statements(
@@ -207,7 +237,8 @@ def write_statements(
         )
     columns = [name for name in table.columns or [table.text_key] if name not in new_keys]
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # The input's separator, so the file opens in the spreadsheet that wrote it.
+    writer = csv.writer(out, lineterminator="\n", delimiter=table.delimiter)
     writer.writerow(columns + new_keys)
     for record in records:
         writer.writerow([_csv_cell(record.get(name, "")) for name in columns + new_keys])

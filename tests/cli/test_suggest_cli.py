@@ -207,3 +207,29 @@ def test_a_blank_line_in_jsonl_is_an_empty_statement_named_by_line(run, tmp_path
     assert all("empty statement" in e for e in errors)
     out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert [r["text"] for r in out] == ENGLISH[:2]
+
+
+def test_a_semicolon_csv_from_excel_is_read_and_written_with_semicolons(run, tmp_path):
+    rows = [["id", "answer", "score"], ["1", ENGLISH[0], "4,5"], ["2", FRENCH[0], "3"]]
+    text = "".join(";".join(row) + "\n" for row in rows)
+    (tmp_path / "answers.csv").write_text(text, encoding="utf-8")
+    result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.csv")
+    assert result.exit_code == 0, result.stderr
+    written = (tmp_path / "coded.csv").read_text(encoding="utf-8").splitlines()
+    table = list(csv.reader(written, delimiter=";"))
+    assert table[0] == ["id", "answer", "score", "kind", "confidence"]
+    assert [row[:3] for row in table[1:]] == rows[1:]  # "4,5" stays one cell
+    assert all(row[3] in KINDS for row in table[1:])
+
+
+def test_a_row_spanning_lines_is_read_with_a_warning_naming_it(run, tmp_path):
+    # Row 3 opens a quote and never closes it: the csv module reads on into row 4.
+    text = f'id,answer\n1,Fine\n2,"{ENGLISH[0]}\n3,{ENGLISH[1]}\n4,{ENGLISH[3]}\n'
+    (tmp_path / "answers.csv").write_text(text, encoding="utf-8")
+    result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert "answers.csv:3: a row starting here spans several lines" in result.stderr
+    assert "merged" in result.stderr
+    written = [json.loads(line) for line in (tmp_path / "coded.jsonl").read_text().splitlines()]
+    assert [row["id"] for row in written] == ["1", "2"]
+    assert ENGLISH[1] in written[1]["answer"]  # merged, and said so, not lost silently
