@@ -89,6 +89,8 @@ class _NoteScanner(NoteData):
                 continue
             elif kind == LineKind.QUOTE:
                 self.blockquote(line)
+            elif kind == LineKind.COMMENT:
+                continue  # not shown by any Markdown viewer: neither said nor noted
             else:  # code and thematic breaks end what is open; kept as free notes
                 self.close()
                 self.notes.append(line.raw)

@@ -24,6 +24,9 @@ class LineKind:
     BREAK = "break"
     CODE = "code"
     """A fence line or a line inside a fenced code block."""
+    COMMENT = "comment"
+    """A line of an HTML comment (``<!-- ... -->``) that starts a line: never rendered,
+    so never read as what was said (licence headers, notes to self)."""
     TEXT = "text"
 
 
@@ -66,6 +69,7 @@ def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
     index = first
     starts_block = True  # a setext heading is a paragraph's first line
     in_paragraph = False  # the line before was paragraph text
+    in_comment = False  # inside an HTML comment opened on an earlier line
     while index < count:
         raw = lines[index]
         number = index + 1
@@ -78,6 +82,13 @@ def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
                 fence = None
             yield MarkdownLine(number, raw, LineKind.CODE, stripped)
             continue
+        if in_comment or stripped.startswith("<!--"):
+            closes = stripped.find("-->", 0 if in_comment else 4)
+            # "<!-- x --> words": the words are shown, so the line is read as usual.
+            if in_comment or closes < 0 or not stripped[closes + 3 :].strip():
+                in_comment = closes < 0
+                yield MarkdownLine(number, raw, LineKind.COMMENT, stripped)
+                continue
         if not stripped:
             starts_block = True
             yield MarkdownLine(number, raw, LineKind.BLANK)
@@ -135,5 +146,9 @@ def _list_item(number: int, raw: str, match: re.Match[str]) -> MarkdownLine:
 
 
 def body_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
-    """The lines that carry prose: everything but code, for readers that ignore code."""
-    return (line for line in scan_lines(lines, first) if line.kind != LineKind.CODE)
+    """The lines that carry prose: everything but code and comments."""
+    return (
+        line
+        for line in scan_lines(lines, first)
+        if line.kind not in (LineKind.CODE, LineKind.COMMENT)
+    )

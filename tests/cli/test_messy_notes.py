@@ -219,3 +219,22 @@ def test_a_more_than_sign_before_a_number_is_not_a_quote(run, tmp_path: Path):
     assert more["quote"] is False and more["detail"] == [">=3 tools open at once"]
     assert by_text["She said the sheet was a mess"]["quote"] is True  # "> " is still a quote
     assert not any(force["quote"] and "reminders" in force["text"] for force in forces)
+
+
+def test_html_comments_are_neither_statements_nor_notes(run, tmp_path: Path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "c01.md").write_text(
+        "<!--\nLicence header: CC0, written by a tool\n-->\n# c01\n\n"
+        "## Push\n\n- Typing receipts in by hand every Friday\n"
+        "<!-- to self: ask about the bank export -->\n\n"
+        "## Notes\n\nShe runs the shop alone.\n<!-- x --> Shown after a comment\n",
+        encoding="utf-8",
+    )
+    assert run("ingest", folder).exit_code == 0
+    interview = json_out(run("export"))["interviews"][0]
+    said = [s["text"] for s in interview["statements"]] + [f["text"] for f in interview["forces"]]
+    kept = " ".join(said) + interview["notes"]
+    assert "Licence" not in kept and "to self" not in kept
+    assert [f["text"] for f in interview["forces"]] == ["Typing receipts in by hand every Friday"]
+    assert "She runs the shop alone." in kept and "Shown after a comment" in kept
