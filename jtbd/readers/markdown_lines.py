@@ -84,9 +84,9 @@ def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
             continue
         if in_comment or stripped.startswith("<!--"):
             closes = stripped.find("-->", 0 if in_comment else 4)
+            in_comment = closes < 0
             # "<!-- x --> words": the words are shown, so the line is read as usual.
-            if in_comment or closes < 0 or not stripped[closes + 3 :].strip():
-                in_comment = closes < 0
+            if in_comment or not stripped[closes + 3 :].strip():
                 yield MarkdownLine(number, raw, LineKind.COMMENT, stripped)
                 continue
         if not stripped:
