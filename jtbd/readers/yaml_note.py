@@ -26,7 +26,8 @@ class _ForceEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True)
     text: str
     quote: bool = False
-    intensity: int | None = Field(default=None, ge=1, le=5)
+    # Checked against 1-5 in _forces: a slip there costs the intensity, not the whole note.
+    intensity: int | None = None
     tags: list[str] = Field(default_factory=list)
 
 
@@ -96,13 +97,15 @@ def _body_parts(
     body: _Body, path: str, source: str, lines: _NodeLines, warnings: list[Problem]
 ) -> tuple[list[Force], list[JobStatement], list[TimelineEvent]]:
     return (
-        _forces(body, path, source, lines),
+        _forces(body, path, source, lines, warnings),
         _jobs(body, path, source, lines, warnings),
         _timeline(body, path, source, lines),
     )
 
 
-def _forces(body: _Body, path: str, source: str, lines: _NodeLines) -> list[Force]:
+def _forces(
+    body: _Body, path: str, source: str, lines: _NodeLines, warnings: list[Problem]
+) -> list[Force]:
     forces: list[Force] = []
     for name, entries in body.forces.items():
         kind = force_kind_for_name(name)
@@ -120,6 +123,13 @@ def _forces(body: _Body, path: str, source: str, lines: _NodeLines) -> list[Forc
             else:
                 text, quote, intensity = entry.text, entry.quote, entry.intensity
                 tags = [tag.lower().lstrip("#") for tag in entry.tags]
+                if intensity is not None and not 1 <= intensity <= 5:
+                    message = (
+                        f"forces.{name}.{position}.intensity: {intensity} is not from 1 to 5; "
+                        "the force is kept without an intensity"
+                    )
+                    warnings.append(Problem(path, message, line))
+                    intensity = None
             forces.append(
                 Force(
                     kind=kind,

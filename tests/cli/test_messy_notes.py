@@ -238,3 +238,21 @@ def test_html_comments_are_neither_statements_nor_notes(run, tmp_path: Path):
     assert "Licence" not in kept and "to self" not in kept
     assert [f["text"] for f in interview["forces"]] == ["Typing receipts in by hand every Friday"]
     assert "She runs the shop alone." in kept and "Shown after a comment" in kept
+
+
+def test_an_intensity_out_of_range_costs_the_intensity_not_the_note(run, tmp_path: Path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "y01.yaml").write_text(
+        "id: y01\nforces:\n  anxiety:\n    - {text: Losing the old invoices, intensity: 9}\n"
+        "  push:\n    - {text: Typing receipts by hand, intensity: 4}\n",
+        encoding="utf-8",
+    )
+    result = run("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    assert "y01.yaml:4: forces.anxiety.0.intensity: 9 is not from 1 to 5" in result.stderr
+    forces = json_out(run("export"))["interviews"][0]["forces"]
+    assert [(f["text"], f["intensity"]) for f in forces] == [
+        ("Losing the old invoices", None),
+        ("Typing receipts by hand", 4),
+    ]
