@@ -86,7 +86,8 @@ class SectionTracker:
         )
 
     def _typed_heading_message(self, count: int) -> str:
-        what = f"it and the {count} items after it are" if count else "it is"
+        items = "item" if count == 1 else "items"
+        what = f"it and the {count} {items} after it are" if count else "it is"
         mentioned = f" (it names {_names(self._mentions)})" if self._mentions else ""
         return (
             f"{self._title!r} looks like a heading but is not a force, job or timeline "
