@@ -14,6 +14,7 @@ import re
 from jtbd.models import ForceKind
 from jtbd.readers.base import (
     NoteResult,
+    Problem,
     interview_data,
     interview_fields,
 )
@@ -84,8 +85,7 @@ class _NoteScanner(NoteData):
                 self.blank()
                 continue
             elif kind == LineKind.HEADING:
-                meaning = self.words.classify_heading(line.text)
-                self.open_section(meaning, line, line.level)
+                self.open_section(self.heading_meaning(line), line, line.level)
                 continue
             elif kind == LineKind.QUOTE:
                 self.blockquote(line)
@@ -101,6 +101,19 @@ class _NoteScanner(NoteData):
         self.sections.finish()
 
     # -- sections ---------------------------------------------------------------------
+
+    def heading_meaning(self, line: MarkdownLine) -> HeadingMeaning:
+        """What a heading opens; a misspelt force, job or timeline heading is read as the
+        one it is close to, with a warning that says so."""
+        meaning = self.words.classify_heading(line.text)
+        if meaning.section != SectionKind.OTHER or meaning.free_notes or meaning.mentions:
+            return meaning
+        near = self.words.near_heading(line.text)
+        if near is None:
+            return meaning
+        message = f"heading {line.text!r} read as {near[1]!r} (a typo?): fix it to silence this"
+        self.sections.warnings.append(Problem(self.sections.path, message, line.number))
+        return near[0]
 
     def open_section(self, meaning: HeadingMeaning, line: MarkdownLine, level: int) -> None:
         self.close()

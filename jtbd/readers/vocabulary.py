@@ -116,6 +116,23 @@ class Vocabulary:
             meaning = self._headings[title] = self._classify(normalise_title(title))
         return meaning
 
+    def near_heading(self, title: str) -> tuple[HeadingMeaning, str] | None:
+        """A heading that misspells a known one ("Pousée", "Hbitudes"): its meaning and the
+        phrase it is close to; None when it is close to none. Only for real headings,
+        which are short and typed in a hurry: a close match is rarely anything else, and
+        the reader says which heading it was read as."""
+        import difflib
+
+        name = normalise_title(title)
+        if len(name) < 5 or self.classify_heading(title).section != SectionKind.OTHER:
+            return None
+        close = difflib.get_close_matches(name, sorted(self.phrases), n=1, cutoff=0.85)
+        # One word inside the other is another word of another language ("Problem" and
+        # the Italian "problemi"), not a typo: left as it is.
+        if not close or close[0].startswith(name) or name.startswith(close[0]):
+            return None
+        return _meaning(self.phrases[close[0]]), close[0]
+
     def _classify(self, name: str) -> HeadingMeaning:
         named = self.phrases.get(name)
         if named is not None:

@@ -256,3 +256,22 @@ def test_an_intensity_out_of_range_costs_the_intensity_not_the_note(run, tmp_pat
         ("Losing the old invoices", None),
         ("Typing receipts by hand", 4),
     ]
+
+
+def test_a_misspelt_force_heading_is_read_as_the_force_with_a_warning(run, tmp_path: Path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "t01.md").write_text(
+        "# t01\n\n## Pousée\n\n- Je recopie les factures à la main\n\n"
+        "## Hbitudes\n\n- On a toujours fait comme ça\n\n"
+        "## Problem\n\n- The export breaks every month\n",
+        encoding="utf-8",
+    )
+    result = run("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    assert "t01.md:3: heading 'Pousée' read as 'poussée' (a typo?)" in result.stderr
+    assert "t01.md:7: heading 'Hbitudes' read as 'habitudes' (a typo?)" in result.stderr
+    forces = json_out(run("export"))["interviews"][0]["forces"]
+    assert [(f["kind"], f["line"]) for f in forces] == [("push", 5), ("inertia", 9)]
+    # "Problem" is an English word, not a typo of the Italian "problemi": free notes, said so
+    assert "under 'Problem' kept as free notes" in result.stderr
