@@ -227,6 +227,8 @@ def _balance(report: Report) -> RenderableType:
 
 
 def _jobs(report: Report) -> RenderableType:
+    if not report.jobs:
+        return Text("No job statements in these notes.", style="dim")
     table = Table(expand=True, show_header=True)
     # No ratios: the job column, the widest, gives way first, and each source keeps a line
     # of its own. Fold, never an ellipsis: a file name cut before its line is no citation.

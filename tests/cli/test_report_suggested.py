@@ -177,3 +177,10 @@ def test_a_theme_quotes_the_coding_before_any_suggestion(workspace, tmp_path):
     markdown = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "<details><summary>All 4 statements</summary>" in markdown
     assert "- I dread invoices on Friday, honestly — t1, `t01.vtt:30` _(suggested)_" in markdown
+
+
+def test_the_terminal_says_there_are_no_job_statements_rather_than_an_empty_table(workspace):
+    text = workspace("report").stdout
+    assert "No job statements in these notes." in text
+    after = text.split("Job statements", 1)[1].split("No job statements", 1)[0]
+    assert "Sources" not in after  # no empty table's header
