@@ -159,13 +159,19 @@ def _summary_table(console: Console, summary: IngestSummary) -> None:
     )
     table.add_column("what")
     table.add_column("count", justify="right")
-    for label, items in (
-        ("interviews added", summary.added),
-        ("interviews updated", summary.updated),
-        ("interviews unchanged", summary.unchanged),
-        ("interviews removed", summary.removed),
+    from jtbd.readers.review import review_round
+
+    for verb, items in (
+        ("added", summary.added),
+        ("updated", summary.updated),
+        ("unchanged", summary.unchanged),
+        ("removed", summary.removed),
     ):
-        table.add_row(label, str(len(items)))
+        # A review folder's records are reviews of interviews, not interviews of their own.
+        reviews = sum(1 for item in items if review_round(item))
+        table.add_row(f"interviews {verb}", str(len(items) - reviews))
+        if reviews:
+            table.add_row(f"reviews {verb}", str(reviews))
     for kind, count in summary.forces.items():
         table.add_row(f"{kind} forces", str(count))
     table.add_row("items in free notes", str(summary.free_notes))

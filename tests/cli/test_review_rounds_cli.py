@@ -174,3 +174,13 @@ def test_a_damaged_listing_is_an_error_naming_the_review_file(run, tmp_path):
     assert result.exit_code == 1
     assert "t01.review.md" in result.stderr and "jtbd_listed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_ingest_summary_counts_review_files_as_reviews(run, tmp_path):
+    shutil.copytree(STUDY, tmp_path / "interviews")
+    run("ingest", "interviews")
+    run("suggest", "--review", "review")
+    result = run("ingest", "review")
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"interviews added\s*│\s*0\b", result.stdout), result.stdout
+    assert re.search(r"reviews added\s*│\s*2\b", result.stdout), result.stdout
