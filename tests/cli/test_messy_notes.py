@@ -203,17 +203,23 @@ def test_callout_inside_a_list_item_reads_like_one_outside(run, tmp_path):
     assert "[!quote]" not in report and "Nick" not in report
 
 
-def test_a_more_than_sign_before_a_number_is_not_a_quote(run, tmp_path: Path):
+def _ingest_one(run, tmp_path: Path, name: str, text: str):
+    """Ingest a folder holding one note; the result and the exported interview."""
     folder = tmp_path / "notes"
     folder.mkdir()
-    (folder / "q01.md").write_text(
+    (folder / name).write_text(text, encoding="utf-8")
+    result = run("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    return result, json_out(run("export"))["interviews"][0]
+
+
+def test_a_more_than_sign_before_a_number_is_not_a_quote(run, tmp_path: Path):
+    text = (
         "# q01\n\n## Push\n\n- >50 invoices a month typed in by hand\n"
         "  - >=3 tools open at once\n- > She said the sheet was a mess\n\n"
-        ">20 reminders sent by phone every week\n",
-        encoding="utf-8",
+        ">20 reminders sent by phone every week\n"
     )
-    assert run("ingest", folder).exit_code == 0
-    forces = json_out(run("export"))["interviews"][0]["forces"]
+    forces = _ingest_one(run, tmp_path, "q01.md", text)[1]["forces"]
     by_text = {force["text"]: force for force in forces}
     more = by_text[">50 invoices a month typed in by hand"]
     assert more["quote"] is False and more["detail"] == [">=3 tools open at once"]
@@ -222,17 +228,13 @@ def test_a_more_than_sign_before_a_number_is_not_a_quote(run, tmp_path: Path):
 
 
 def test_html_comments_are_neither_statements_nor_notes(run, tmp_path: Path):
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "c01.md").write_text(
+    text = (
         "<!--\nLicence header: CC0, written by a tool\n-->\n# c01\n\n"
         "## Push\n\n- Typing receipts in by hand every Friday\n"
         "<!-- to self: ask about the bank export -->\n\n"
-        "## Notes\n\nShe runs the shop alone.\n<!-- x --> Shown after a comment\n",
-        encoding="utf-8",
+        "## Notes\n\nShe runs the shop alone.\n<!-- x --> Shown after a comment\n"
     )
-    assert run("ingest", folder).exit_code == 0
-    interview = json_out(run("export"))["interviews"][0]
+    interview = _ingest_one(run, tmp_path, "c01.md", text)[1]
     said = [s["text"] for s in interview["statements"]] + [f["text"] for f in interview["forces"]]
     kept = " ".join(said) + interview["notes"]
     assert "Licence" not in kept and "to self" not in kept
@@ -241,17 +243,13 @@ def test_html_comments_are_neither_statements_nor_notes(run, tmp_path: Path):
 
 
 def test_an_intensity_out_of_range_costs_the_intensity_not_the_note(run, tmp_path: Path):
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "y01.yaml").write_text(
+    text = (
         "id: y01\nforces:\n  anxiety:\n    - {text: Losing the old invoices, intensity: 9}\n"
-        "  push:\n    - {text: Typing receipts by hand, intensity: 4}\n",
-        encoding="utf-8",
+        "  push:\n    - {text: Typing receipts by hand, intensity: 4}\n"
     )
-    result = run("ingest", folder)
-    assert result.exit_code == 0, result.stderr
+    result, interview = _ingest_one(run, tmp_path, "y01.yaml", text)
     assert "y01.yaml:4: forces.anxiety.0.intensity: 9 is not from 1 to 5" in result.stderr
-    forces = json_out(run("export"))["interviews"][0]["forces"]
+    forces = interview["forces"]
     assert [(f["text"], f["intensity"]) for f in forces] == [
         ("Losing the old invoices", None),
         ("Typing receipts by hand", 4),
@@ -259,19 +257,15 @@ def test_an_intensity_out_of_range_costs_the_intensity_not_the_note(run, tmp_pat
 
 
 def test_a_misspelt_force_heading_is_read_as_the_force_with_a_warning(run, tmp_path: Path):
-    folder = tmp_path / "notes"
-    folder.mkdir()
-    (folder / "t01.md").write_text(
+    text = (
         "# t01\n\n## Pousée\n\n- Je recopie les factures à la main\n\n"
         "## Hbitudes\n\n- On a toujours fait comme ça\n\n"
-        "## Problem\n\n- The export breaks every month\n",
-        encoding="utf-8",
+        "## Problem\n\n- The export breaks every month\n"
     )
-    result = run("ingest", folder)
-    assert result.exit_code == 0, result.stderr
+    result, interview = _ingest_one(run, tmp_path, "t01.md", text)
     assert "t01.md:3: heading 'Pousée' read as 'poussée' (a typo?)" in result.stderr
     assert "t01.md:7: heading 'Hbitudes' read as 'habitudes' (a typo?)" in result.stderr
-    forces = json_out(run("export"))["interviews"][0]["forces"]
+    forces = interview["forces"]
     assert [(f["kind"], f["line"]) for f in forces] == [("push", 5), ("inertia", 9)]
     # "Problem" is an English word, not a typo of the Italian "problemi": free notes, said so
     assert "under 'Problem' kept as free notes" in result.stderr

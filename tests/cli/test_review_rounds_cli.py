@@ -41,6 +41,15 @@ def _decide(review: Path) -> tuple[list[str], list[str]]:
     ]
 
 
+def _first_round(run, tmp_path: Path) -> Path:
+    """The fixture study ingested and its first review round written to review/."""
+    interviews = tmp_path / "interviews"
+    shutil.copytree(STUDY, interviews)
+    assert run("ingest", "interviews").exit_code == 0
+    assert run("suggest", "--review", "review").exit_code == 0
+    return interviews
+
+
 def _forces(run) -> dict[str, dict[str, object]]:
     exported = json_out(run("export"))["interviews"]
     return {f["text"]: f for i in exported for f in i["forces"]}
@@ -100,9 +109,7 @@ def test_an_interview_with_every_line_decided_gets_no_new_review_file(run, tmp_p
 
 
 def test_the_same_folder_gets_a_new_round_only_when_something_is_new(run, tmp_path):
-    shutil.copytree(STUDY, tmp_path / "interviews")
-    run("ingest", "interviews")
-    run("suggest", "--review", "review")
+    _first_round(run, tmp_path)
     first = tmp_path / "review" / "t01.review.md"
     decided, left = _decide(first)
     edited = first.read_text(encoding="utf-8")
@@ -119,10 +126,7 @@ def test_the_same_folder_gets_a_new_round_only_when_something_is_new(run, tmp_pa
 
 
 def test_a_suggestion_made_after_a_review_is_new_not_deleted(run, tmp_path):
-    interviews = tmp_path / "interviews"
-    shutil.copytree(STUDY, interviews)
-    run("ingest", "interviews")
-    run("suggest", "--review", "review")
+    interviews = _first_round(run, tmp_path)
     decided, left = _decide(tmp_path / "review" / "t01.review.md")
     # The transcript grows after the review was written: one more participant cue.
     vtt = interviews / "t01.vtt"
@@ -148,9 +152,7 @@ def test_a_suggestion_made_after_a_review_is_new_not_deleted(run, tmp_path):
 
 
 def test_a_review_written_before_listings_counts_what_it_lacks_as_deleted(run, tmp_path):
-    shutil.copytree(STUDY, tmp_path / "interviews")
-    run("ingest", "interviews")
-    run("suggest", "--review", "review")
+    _first_round(run, tmp_path)
     review = tmp_path / "review" / "t01.review.md"
     decided, left = _decide(review)
     text = review.read_text(encoding="utf-8")
@@ -164,9 +166,7 @@ def test_a_review_written_before_listings_counts_what_it_lacks_as_deleted(run, t
 
 
 def test_a_damaged_listing_is_an_error_naming_the_review_file(run, tmp_path):
-    shutil.copytree(STUDY, tmp_path / "interviews")
-    run("ingest", "interviews")
-    run("suggest", "--review", "review")
+    _first_round(run, tmp_path)
     review = tmp_path / "review" / "t01.review.md"
     text = review.read_text(encoding="utf-8")
     review.write_text(re.sub(r"jtbd_listed:\n(  - .*\n)+", "jtbd_listed: 3\n", text), "utf-8")
@@ -177,9 +177,7 @@ def test_a_damaged_listing_is_an_error_naming_the_review_file(run, tmp_path):
 
 
 def test_the_ingest_summary_counts_review_files_as_reviews(run, tmp_path):
-    shutil.copytree(STUDY, tmp_path / "interviews")
-    run("ingest", "interviews")
-    run("suggest", "--review", "review")
+    _first_round(run, tmp_path)
     result = run("ingest", "review")
     assert result.exit_code == 0, result.stderr
     assert re.search(r"interviews added\s*│\s*0\b", result.stdout), result.stdout
