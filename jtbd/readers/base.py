@@ -157,6 +157,10 @@ def interview_fields(
         first = error.errors()[0]
         key = str(first["loc"][0])
         raise NoteError(path, f"{key}: {first['msg']}", line_of(key)) from None
+    if "switched_to" in data and not str(data["switched_to"] or "").strip():
+        # Kept apart from a missing key: a blank one is a question left unanswered, not
+        # the "named only what they had" of a stay (see balance.switch_outcome).
+        fields["switched_to"] = ""
     words = vocabulary or default_vocabulary()
     warnings: list[Problem] = []
     attributes: dict[str, AttributeValue] = {}

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from jtbd.models import ForceKind, Interview
 
 Outcome = Literal["switched", "stayed", "not recorded"]
-NOT_RECORDED_WHY = "no switched_to or switched_from"
+NOT_RECORDED_WHY = "switched_to blank, or neither switched_to nor switched_from"
 
 
 # What people write in switched_to when nobody switched ("switched_to: none"): a stay,
@@ -26,9 +26,15 @@ def switch_outcome(switched_from: str | None, switched_to: str | None) -> Outcom
     Nothing in a note says "stayed" in so many words: a note names what the person
     switched to (``switched_to``) or it does not. One that names what they had
     (``switched_from``) and nothing new records a stay: that is how a note is filled in
-    for someone who looked and did not switch. One with neither says nothing of the
-    outcome, and counting it as a stay would report a finding no one made.
+    for someone who looked and did not switch. A ``switched_to`` key left blank (``""``,
+    as the reader keeps it) records nothing: the template asked and no one answered. One
+    with neither says nothing of the outcome, and counting it as a stay would report a
+    finding no one made.
     """
+    if switched_to is not None and not switched_to.strip():
+        # "switched_to:" left blank in a template (a churn template fills switched_from
+        # with the product they left): nobody wrote the outcome down.
+        return "not recorded"
     if switched_to and switched_to.strip().lower() in NO_SWITCH:
         return "stayed"
     if switched_to:

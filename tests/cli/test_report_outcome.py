@@ -65,7 +65,8 @@ def test_switched_stayed_and_unrecorded_each_say_so(run, tmp_path, monkeypatch):
     # p03 (net +2) is in neither group: the means are p01's +1 and p02's +1
     summary = (
         "Mean net balance: 1.0 for those who switched, 1.0 for those who did not; "
-        "1 interview does not record the outcome (no switched_to or switched_from)."
+        "1 interview does not record the outcome (switched_to blank, or neither switched_to "
+        "nor switched_from)."
     )
     for text in (terminal, md, html):
         assert summary in " ".join(text.split())
@@ -102,3 +103,19 @@ def test_switched_to_none_is_a_stay_not_a_product(run, tmp_path, monkeypatch):
     assert outcomes == {"p01": "stayed", "p02": "stayed", "p03": "switched"}
     assert data["scope"]["switched"] == 1
     assert "SageDesk → stayed" in md and "→ none" not in md
+
+
+def test_a_blank_switched_to_is_not_recorded_not_a_stay(run, tmp_path, monkeypatch):
+    # A churn notes template fills switched_from with the product left, switched_to blank.
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    assert run("new-guide", "-t", "churn", "--product", "Acme", "--notes-template",
+               "-o", notes / "c01.md").exit_code == 0  # fmt: skip
+    text = (notes / "c01.md").read_text(encoding="utf-8").replace("id:  #", "id: c01  #")
+    text = text.replace("(what made them give up on the product?)", "Support never answered")
+    (notes / "c01.md").write_text(text, encoding="utf-8")
+    _note(notes, "c02", switched_from="Acme")  # no switched_to key: looked, and stayed
+    terminal, md, html, data = _every_format(run, notes, tmp_path, monkeypatch)
+    outcomes = {row["interview"]: row["outcome"] for row in data["balance"]["interviews"]}
+    assert outcomes == {"c01": "not recorded", "c02": "stayed"}
+    assert "Acme → stayed" in md and md.count("Acme → stayed") == 1
