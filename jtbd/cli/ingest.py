@@ -145,8 +145,8 @@ def _print_summary(summary: IngestSummary, quiet: bool) -> None:
         error_line(str(problem))
     if quiet:
         return
-    for problem in summary.warnings:
-        warning_line(str(problem))
+    for line in summary.warning_lines():
+        warning_line(line)
     _summary_table(Console(highlight=False), summary)
 
 

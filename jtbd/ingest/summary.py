@@ -52,6 +52,24 @@ class IngestSummary:
             "errors": problems(self.errors),
         }
 
+    def warning_lines(self, shown: int = 3) -> list[str]:
+        """The warnings as terminal lines: one per file and message, naming the first line
+        and up to ``shown`` more (a pasted report can repeat one heading ten times; the
+        JSON keeps every warning apart)."""
+        lines: dict[tuple[str, str], list[int | None]] = {}
+        for problem in self.warnings:
+            lines.setdefault((problem.path, problem.message), []).append(problem.line)
+        out = []
+        for (path, message), numbers in lines.items():
+            first = str(Problem(path, message, numbers[0]))
+            more = [str(n) for n in numbers[1:] if n is not None]
+            if more:
+                listed = ", ".join(more[:shown])
+                rest = f" and {len(more) - shown} more" if len(more) > shown else ""
+                first += f" (also at lines {listed}{rest})"
+            out.append(first)
+        return out
+
     def count_forces(self, notes: Sequence[StoredNote]) -> None:
         """Add the notes' forces to the totals per kind."""
         for kind in self.forces:

@@ -7,6 +7,7 @@ text is synthetic. Every test goes through `jtbd ingest` and `jtbd export` or `r
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -269,3 +270,16 @@ def test_a_misspelt_force_heading_is_read_as_the_force_with_a_warning(run, tmp_p
     assert [(f["kind"], f["line"]) for f in forces] == [("push", 5), ("inertia", 9)]
     # "Problem" is an English word, not a typo of the Italian "problemi": free notes, said so
     assert "under 'Problem' kept as free notes" in result.stderr
+
+
+def test_a_warning_repeated_in_one_file_is_one_line_naming_the_others(run, tmp_path: Path):
+    repeated = "".join(f"**Project impacts**\n\nText {n}.\n\n" for n in range(6))
+    result, _ = _ingest_one(run, tmp_path, "w1.md", f"# w1\n\n## Push\n\n- Slow\n\n{repeated}")
+    lines = [line for line in result.stderr.splitlines() if "Project impacts" in line]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("warning: ") and "w1.md:7: " in lines[0]
+    assert lines[0].endswith("(also at lines 11, 15, 19 and 2 more)")
+    assert re.search(r"warnings\s*│\s*6\b", result.stdout)  # each still counted
+    fresh = tmp_path / "fresh"
+    data = json_out(run("ingest", tmp_path / "notes", "--json", "--workspace", fresh))
+    assert [w["line"] for w in data["warnings"]] == [7, 11, 15, 19, 23, 27]  # JSON keeps each
