@@ -91,7 +91,7 @@ def write_reviews(
     there is something new (a suggestion none of them listed)."""
     from jtbd.rendering.review import render_review, review_file_name
     from jtbd.rendering.templates import environment
-    from jtbd.synthesis.suggestions import next_round, undecided, unlisted
+    from jtbd.synthesis.suggestions import next_round, undecided
 
     by_interview: dict[str, list[StoredSuggestion]] = defaultdict(list)
     for row in rows:
@@ -102,7 +102,7 @@ def write_reviews(
     env = environment()
     for interview_id, suggestions in sorted(by_interview.items()):
         reviews = reviewed.get(interview_id, [])
-        left = undecided(reviews, suggestions)
+        left, new = undecided(reviews, suggestions)
         decided += len(suggestions) - len(left)
         round_ = next_round(reviews)
         if not left:
@@ -110,7 +110,7 @@ def write_reviews(
         earlier = any(
             (folder / review_file_name(interview_id, r)).exists() for r in range(1, round_)
         )
-        if earlier and not unlisted(reviews, left):
+        if earlier and not new:
             unchanged += 1  # its rounds here already list all that is left
             continue
         path = folder / review_file_name(interview_id, round_)

@@ -105,12 +105,9 @@ class _NoteScanner(NoteData):
     def heading_meaning(self, line: MarkdownLine) -> HeadingMeaning:
         """What a heading opens; a misspelt force, job or timeline heading is read as the
         one it is close to, with a warning that says so."""
-        meaning = self.words.classify_heading(line.text)
-        if meaning.section != SectionKind.OTHER or meaning.free_notes or meaning.mentions:
-            return meaning
         near = self.words.near_heading(line.text)
         if near is None:
-            return meaning
+            return self.words.classify_heading(line.text)
         message = f"heading {line.text!r} read as {near[1]!r} (a typo?): fix it to silence this"
         self.sections.warnings.append(Problem(self.sections.path, message, line.number))
         return near[0]

@@ -76,6 +76,7 @@ class Vocabulary:
     consent_refused: set[str] = field(default_factory=set)
     job_patterns: list[re.Pattern[str]] = field(default_factory=list)
     _headings: dict[str, HeadingMeaning] = field(default_factory=dict, repr=False)
+    _near: dict[str, tuple[HeadingMeaning, str] | None] = field(default_factory=dict, repr=False)
 
     def add(self, data: dict[str, Any], origin: str) -> None:
         """Merge one language file's data (already parsed YAML)."""
@@ -117,16 +118,24 @@ class Vocabulary:
         return meaning
 
     def near_heading(self, title: str) -> tuple[HeadingMeaning, str] | None:
-        """A heading that misspells a known one ("Pousée", "Hbitudes"): its meaning and the
-        phrase it is close to; None when it is close to none. Only for real headings,
-        which are short and typed in a hurry: a close match is rarely anything else, and
-        the reader says which heading it was read as."""
+        """A heading that names nothing known but misspells a known one ("Pousée",
+        "Hbitudes"): its meaning and the phrase it is close to; None otherwise. Only for
+        real headings, which are short and typed in a hurry: a close match is rarely
+        anything else, and the reader says which heading it was read as."""
+        if title not in self._near:
+            self._near[title] = self._near_heading(title)
+        return self._near[title]
+
+    def _near_heading(self, title: str) -> tuple[HeadingMeaning, str] | None:
         import difflib
 
+        meaning = self.classify_heading(title)
         name = normalise_title(title)
-        if len(name) < 5 or self.classify_heading(title).section != SectionKind.OTHER:
+        if meaning.section != SectionKind.OTHER or meaning.free_notes or meaning.mentions:
+            return None  # it names something: not a typo
+        if len(name) < 5:
             return None
-        close = difflib.get_close_matches(name, sorted(self.phrases), n=1, cutoff=0.85)
+        close = difflib.get_close_matches(name, self.phrases, n=1, cutoff=0.85)
         # One word inside the other is another word of another language ("Problem" and
         # the Italian "problemi"), not a typo: left as it is.
         if not close or close[0].startswith(name) or name.startswith(close[0]):

@@ -33,23 +33,21 @@ def review_context(
 ) -> dict[str, Any]:
     """What the template gets: the id, the review's round, one item per suggestion with a
     force, and the ``jtbd_listed`` entries that tell a deleted line from a later one."""
-    listed = [s for s in suggestions if s.kind is not None]
-    items = [
-        {
-            "kind": suggestion.kind.value,
-            "confidence": f"{suggestion.confidence:.2f}",
-            "text": " ".join(suggestion.text.split()),
-            "citation": citation(suggestion.source, suggestion.line, suggestion.start),
-        }
-        for suggestion in listed
-        if suggestion.kind is not None  # for mypy: ``listed`` has only these
-    ]
-    return {
-        "interview_id": interview_id,
-        "round": round_,
-        "items": items,
-        "listed": [listing_entry(s.source, s.line, s.text) for s in listed],
-    }
+    items: list[dict[str, str]] = []
+    listed: list[str] = []
+    for suggestion in suggestions:
+        if suggestion.kind is None:
+            continue
+        items.append(
+            {
+                "kind": suggestion.kind.value,
+                "confidence": f"{suggestion.confidence:.2f}",
+                "text": " ".join(suggestion.text.split()),
+                "citation": citation(suggestion.source, suggestion.line, suggestion.start),
+            }
+        )
+        listed.append(listing_entry(suggestion.source, suggestion.line, suggestion.text))
+    return {"interview_id": interview_id, "round": round_, "items": items, "listed": listed}
 
 
 def render_review(

@@ -204,24 +204,19 @@ def _by_interview(suggestions: Iterable[StoredSuggestion]) -> dict[str, list[Sto
 
 def undecided(
     reviews: Sequence[Interview], suggestions: Sequence[StoredSuggestion]
-) -> list[StoredSuggestion]:
-    """The suggestions no ingested review decided: with no review, all of them; else those
-    every review leaves undecided (ticked, retagged, ``none`` or deleted is decided)."""
-    return _undecided([_ReviewMatch(review, suggestions) for review in reviews], suggestions)
+) -> tuple[list[StoredSuggestion], list[StoredSuggestion]]:
+    """The suggestions no ingested review decided (with no review, all of them; ticked,
+    retagged, ``none`` or deleted is decided), and those of them no review ever listed:
+    new since the last review round."""
+    matches = [_ReviewMatch(review, suggestions) for review in reviews]
+    left = _undecided(matches, suggestions)
+    return left, [s for s in left if not any(match.lists(s) for match in matches)]
 
 
 def _undecided(
     matches: Sequence[_ReviewMatch], suggestions: Sequence[StoredSuggestion]
 ) -> list[StoredSuggestion]:
     return [s for s in suggestions if all(match.leaves_undecided(s) for match in matches)]
-
-
-def unlisted(
-    reviews: Sequence[Interview], suggestions: Sequence[StoredSuggestion]
-) -> list[StoredSuggestion]:
-    """The suggestions no ingested review ever listed: new since the last review round."""
-    matches = [_ReviewMatch(review, suggestions) for review in reviews]
-    return [s for s in suggestions if not any(match.lists(s) for match in matches)]
 
 
 def next_round(reviews: Sequence[Interview]) -> int:
@@ -317,8 +312,7 @@ class _ReviewMatch:
         key = _key(suggestion.source, suggestion.line, suggestion.text)
         if key in self.listed or self._unique((suggestion.source, suggestion.line)):
             return True
-        entry = listing_entry(suggestion.source, suggestion.line, suggestion.text)
-        return self.written is not None and entry in self.written
+        return self._was_written(suggestion)
 
     def leaves_undecided(self, suggestion: StoredSuggestion) -> bool:
         """True when the review lists the suggestion unticked, or never listed it (it was
@@ -329,11 +323,12 @@ class _ReviewMatch:
             return key not in self.ticked
         if self._unique(place):  # its quote was edited
             return self.ticked_places.get(place, 0) == 0
-        if self.written is None:
-            return False
-        return (
-            listing_entry(suggestion.source, suggestion.line, suggestion.text) not in self.written
-        )
+        # Gone from the file: deleted if the file listed it, else made since.
+        return self.written is not None and not self._was_written(suggestion)
+
+    def _was_written(self, suggestion: StoredSuggestion) -> bool:
+        entry = listing_entry(suggestion.source, suggestion.line, suggestion.text)
+        return self.written is not None and entry in self.written
 
     def start_of(self, force: Force) -> float | None:
         """The exact time of a ticked line's statement (the review shows whole seconds)."""
