@@ -143,12 +143,3 @@ def _list_item(number: int, raw: str, match: re.Match[str]) -> MarkdownLine:
         content = _CHECKBOX.sub("", content)
     ordered = marker[0].isdigit()
     return MarkdownLine(number, raw, LineKind.LIST_ITEM, content, indent=indent, ordered=ordered)
-
-
-def body_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
-    """The lines that carry prose: everything but code and comments."""
-    return (
-        line
-        for line in scan_lines(lines, first)
-        if line.kind not in (LineKind.CODE, LineKind.COMMENT)
-    )
