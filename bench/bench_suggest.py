@@ -271,6 +271,12 @@ def report_speed(texts: list[str]) -> None:
     )
 
 
+def dev_count(data: Path) -> int:
+    """How many rows the dev set ``data`` has: they come first in load order, so that the
+    main figures stay on the same statements when data is added under training/data/."""
+    return len(training.load_rows(data, extra=data.parent / "no-extra"))
+
+
 def load_labelled(data: Path) -> tuple[list[dict[str, Any]], np.ndarray, np.ndarray] | None:
     """The labelled rows of ``data``, their gold classes and feature matrix; None (said on
     stderr) when the file is missing."""
@@ -304,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     proba = out_of_source(features, gold, sources, rows)
     # The main figures are on the dev set's rows (first in load order), so that adding
     # data under training/data/ is judged on the same statements as before.
-    dev = len(training.load_rows(args.data, extra=args.data.parent / "no-extra"))
+    dev = dev_count(args.data)
     print(f"figures below: the {dev} dev-set statements")
     report_accuracy(rows[:dev], gold[:dev], proba[:dev])
     added = training.sample_weights(rows) != 1

@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "training"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import train_suggester as training  # noqa: E402 - the training recipe, imported by path
-from bench_suggest import language_scores, load_labelled  # noqa: E402
+from bench_suggest import dev_count, language_scores, load_labelled  # noqa: E402
 
 from jtbd.embeddings import DIMENSIONS  # noqa: E402
 
@@ -116,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if labelled is None:
         return 1
     rows, gold, shipped = labelled
-    dev = len(training.load_rows(args.data, extra=args.data.parent / "no-extra"))
+    dev = dev_count(args.data)
     use, cues = shipped[:, :DIMENSIONS], shipped[:, DIMENSIONS:]
     try:
         other, speed = timed_vectors(ENCODERS[args.encoder], [str(row["text"]) for row in rows])

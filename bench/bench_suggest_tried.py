@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO / "training"))
 sys.path.insert(0, str(REPO / "bench"))
 
 import train_suggester as training  # noqa: E402 - the training recipe, imported by path
-from bench_suggest import language_scores, load_labelled, macro_f1  # noqa: E402
+from bench_suggest import dev_count, language_scores, load_labelled, macro_f1  # noqa: E402
 
 from jtbd.synthesis.suggest import CLASSES  # noqa: E402
 
@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources = np.array([training.source_of(row) for row in rows])
     langs = np.array([row["lang"] for row in rows])
     real = training.is_real(rows)
-    dev = len(training.load_rows(args.data, extra=args.data.parent / "no-extra"))
+    dev = dev_count(args.data)
     texts = [row["text"] for row in rows]
     base = training.out_of_source_logits(
         features, gold, sources.tolist(), training.sample_weights(rows)
