@@ -59,6 +59,8 @@ class StatementTable:
     rows: list[StatementRow] = field(default_factory=list)
     delimiter: str = ","
     """The CSV separator the file uses (Excel writes ``;`` where the decimal mark is a comma)."""
+    separator_line: bool = False
+    """The file opens with Excel's ``sep=;`` line, kept when the table is written back."""
     problems: list[StatementFileError] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     """What was read but the user should know (a file not in UTF-8, read in a code page)."""
@@ -166,7 +168,11 @@ def _read_jsonl(path: Path, text: str) -> StatementTable:
 
 
 def _read_csv(path: Path, text: str, column: str) -> StatementTable:
-    delimiter = _delimiter(text)
+    hinted = _separator_line(text)
+    skipped = 1 if hinted else 0  # lines before the header
+    if hinted:
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    delimiter = hinted or _delimiter(text)
     # The csv module of Python 3.10 refuses NUL; another control character still flags it.
     reader = csv.reader(io.StringIO(text.replace("\x00", "\x01"), newline=""), delimiter=delimiter)
     header = next(reader, None)
@@ -174,8 +180,12 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
         raise StatementFileError(path, "empty file: no header row")
     if column not in header:
         found = ", ".join(header) or "none"
-        raise StatementFileError(path, f"no column {column!r} (columns: {found})", line=1)
-    table = StatementTable(path, ".csv", column, list(header), delimiter=delimiter)
+        raise StatementFileError(
+            path, f"no column {column!r} (columns: {found})", line=1 + skipped
+        )
+    table = StatementTable(
+        path, ".csv", column, list(header), delimiter=delimiter, separator_line=bool(hinted)
+    )
     index = header.index(column)
     start = reader.line_num + 1
     spanning: list[int] = []
@@ -185,17 +195,28 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
         except StopIteration:
             break
         except csv.Error as error:  # a cell over the csv module's size limit
-            table.problems.append(StatementFileError(path, f"not CSV: {error}", line=start))
+            message = f"not CSV: {error}"
+            table.problems.append(StatementFileError(path, message, line=start + skipped))
         else:
             if reader.line_num > start:
-                spanning.append(start)
+                spanning.append(start + skipped)
             if any(cell.strip() for cell in cells):
                 padded = cells + [""] * (len(header) - len(cells))
-                _add(table, start, dict(zip(header, padded, strict=False)), padded[index])
+                fields = dict(zip(header, padded, strict=False))
+                _add(table, start + skipped, fields, padded[index])
         start = reader.line_num + 1
     if spanning:
         table.warnings.append(_spanning_warning(path, spanning))
     return table
+
+
+def _separator_line(text: str) -> str | None:
+    """The separator named by a first line such as ``sep=;``, which Excel writes and reads
+    so that a file opens in columns whatever the machine's list separator."""
+    first = text.split("\n", 1)[0].strip().strip('"')
+    if len(first) == 5 and first.lower().startswith("sep="):
+        return first[4]
+    return None
 
 
 def _delimiter(text: str) -> str:
@@ -238,6 +259,8 @@ def write_statements(
     columns = [name for name in table.columns or [table.text_key] if name not in new_keys]
     out = io.StringIO()
     # The input's separator, so the file opens in the spreadsheet that wrote it.
+    if table.separator_line:
+        out.write(f"sep={table.delimiter}\n")
     writer = csv.writer(out, lineterminator="\n", delimiter=table.delimiter)
     writer.writerow(columns + new_keys)
     for record in records:

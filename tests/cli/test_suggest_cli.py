@@ -222,6 +222,20 @@ def test_a_semicolon_csv_from_excel_is_read_and_written_with_semicolons(run, tmp
     assert all(row[3] in KINDS for row in table[1:])
 
 
+def test_an_excel_sep_line_picks_the_separator_and_is_kept_and_counted(run, tmp_path):
+    # Excel's "sep=," line: the header has more ';' than ',' but the file says ','.
+    text = f'sep=,\nid,answer;note\n1,{ENGLISH[0]}\n2,""\n'
+    (tmp_path / "answers.csv").write_text(text, encoding="utf-8")
+    result = run("suggest", "answers.csv", "--column", "answer;note", "-o", "coded.csv")
+    assert result.exit_code == 1
+    assert "answers.csv:4: empty statement" in result.stderr  # line numbers count the sep line
+    written = (tmp_path / "coded.csv").read_text(encoding="utf-8").splitlines()
+    assert written[0] == "sep=,"
+    table = list(csv.reader(written[1:]))
+    assert table[0] == ["id", "answer;note", "kind", "confidence"]
+    assert table[1][:2] == ["1", ENGLISH[0]]
+
+
 def test_a_row_spanning_lines_is_read_with_a_warning_naming_it(run, tmp_path):
     # Row 3 opens a quote and never closes it: the csv module reads on into row 4.
     text = f'id,answer\n1,Fine\n2,"{ENGLISH[0]}\n3,{ENGLISH[1]}\n4,{ENGLISH[3]}\n'
