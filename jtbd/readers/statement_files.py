@@ -180,9 +180,7 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
         raise StatementFileError(path, "empty file: no header row")
     if column not in header:
         found = ", ".join(header) or "none"
-        raise StatementFileError(
-            path, f"no column {column!r} (columns: {found})", line=1 + skipped
-        )
+        raise StatementFileError(path, f"no column {column!r} (columns: {found})", line=1 + skipped)
     table = StatementTable(
         path, ".csv", column, list(header), delimiter=delimiter, separator_line=bool(hinted)
     )
