@@ -126,7 +126,9 @@ def write_reviews(
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+            typer.echo(f"created folder {folder}", err=True)
     except OSError as error:
         raise JtbdError(f"cannot create {folder}: {error.strerror}") from None
 

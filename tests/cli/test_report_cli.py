@@ -67,6 +67,10 @@ def test_markdown_report_writes_the_svg_beside_it(ingested, tmp_path):
     assert "![Forces diagram](report-forces.svg)" in markdown
     assert "CURRENT SITUATION" in markdown  # the text rendering of the diagram
     assert svg.startswith("<svg") and "Push of the situation" in svg
+    # The folder "out" did not exist: the user is told it was made, once.
+    assert result.stderr.count(f"created folder {tmp_path / 'out'}") == 1
+    again = ingested("report", "--format", "md", "-o", tmp_path / "out" / "report.md")
+    assert "created folder" not in again.stderr
 
 
 def test_format_follows_the_output_name(ingested, tmp_path):

@@ -104,7 +104,9 @@ def test_an_interview_with_every_line_decided_gets_no_new_review_file(run, tmp_p
     review = tmp_path / "revA" / "t01.review.md"
     review.write_text(review.read_text(encoding="utf-8").replace("- [ ] ", "- [x] "), "utf-8")
     run("ingest", "interviews", "revA")
-    assert run("suggest", "--review", "revB").exit_code == 0
+    second = run("suggest", "--review", "revB")
+    assert second.exit_code == 0
+    assert "created folder revB" in second.stderr
     assert sorted(path.name for path in (tmp_path / "revB").iterdir()) == ["n02.review2.md"]
 
 
@@ -119,6 +121,7 @@ def test_the_same_folder_gets_a_new_round_only_when_something_is_new(run, tmp_pa
         again = run("suggest", "--review", "review")
         assert again.exit_code == 0, again.stderr
         assert "review files: 0 written" in again.stderr
+        assert "created folder" not in again.stderr
         assert "2 interviews with nothing new since their last round there" in again.stderr
     assert sorted(path.name for path in (tmp_path / "review").iterdir()) == files
     assert first.read_text(encoding="utf-8") == edited  # never overwritten
