@@ -17,7 +17,9 @@ from jtbd.synthesis.saturation import Saturation
 MAX_WIDTH = 960
 MAX_LABELLED = 40
 """Bars beyond this many are too thin to label: the ids are in the tooltips only."""
-LABEL_SIZE = 9
+LABEL_SIZE = 11
+"""Font size of the ids and counts: on a phone the chart is drawn at about three quarters
+of its size, and the ids are what a reader checks the order by."""
 LABEL_CHARS = 14
 """Longest id drawn in full under a bar; longer ones are cut to this many characters."""
 SLANT = 45
@@ -51,6 +53,7 @@ class SaturationChart:
     """Degrees the id labels are turned (0: level under their bars)."""
     left: float = _LEFT
     """Where the first bar starts: room for the first slanted label."""
+    label_size: int = LABEL_SIZE
 
 
 def saturation_chart(saturation: Saturation) -> SaturationChart:
