@@ -29,6 +29,8 @@ def report_renderables(report: Report) -> list[RenderableType]:
     total = report.scope.included
     parts: list[RenderableType] = [Rule(f"[bold]{escape(report.title)}[/bold]"), _scope(report)]
     parts += [Rule("Forces diagram", style="dim"), _diagram(report)]
+    if report.themes_caveat:
+        parts.append(Text(report.themes_caveat, style="dim"))
     for force in report.forces.values():
         parts.append(_themes(force, report, total))
     parts += [Rule("Force balance", style="dim"), _balance(report)]

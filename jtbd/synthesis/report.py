@@ -134,6 +134,21 @@ class Report:
     show_names: bool = False
 
     @property
+    def themes_caveat(self) -> str | None:
+        """What to know before quoting a shared theme no ``#tag`` names (None if none)."""
+        grouped = sum(1 for f in self.forces.values() for t in f.recurring if t.tag is None)
+        if not grouped:
+            return None
+        # Measured in bench/themes/: on statements written as people talk, most pairs the
+        # model put together did not belong together.
+        return (
+            f"{grouped} shared theme{'s were' if grouped != 1 else ' was'} grouped by the "
+            "sentence model, not by a #tag. It joins statements worded alike: it misses many "
+            "paraphrases and can join two statements that only share a word. Read a theme's "
+            "statements before quoting its count, and #tag the themes that matter."
+        )
+
+    @property
     def segment_values(self) -> list[str]:
         """The values of the ``--by`` attribute, in order (empty without ``--by``)."""
         return list(self.segment_sizes)

@@ -81,6 +81,22 @@ def test_paraphrases_across_notes_are_one_theme_and_tags_win(run, study):
     assert by_text["Copying the VAT totals by hand into the tax portal every quarter"]["count"] == 1
 
 
+def test_themes_the_model_grouped_carry_a_caveat_that_tagged_ones_do_not(run, study, tmp_path):
+    # The receipts theme was grouped by the model: every format says how far to trust it.
+    caveat = "1 shared theme was grouped by the sentence model, not by a #tag"
+    html = run("report", study, "-o", tmp_path / "r.html")
+    assert html.exit_code == 0, html.stderr
+    assert caveat in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert caveat.replace("#", "\\#") in run("report", study, "--format", "md").stdout
+    assert "grouped by the sentence model" in " ".join(run("report", study).stdout.split())
+    # Once the researcher tags it, no shared theme is the model's: no caveat.
+    for name in ("a.md", "b.md"):
+        note = study / name
+        text = note.read_text(encoding="utf-8").replace("receipts", "receipts #receipts", 1)
+        note.write_text(text, encoding="utf-8")
+    assert "sentence model" not in run("report", study, "--format", "md").stdout
+
+
 def test_job_statements_are_shown_as_written(run, study):
     jobs = json_out(run("report", study, "--format", "json"))["jobs"]
     shown = {job["statement"] for job in jobs} | {s["text"] for job in jobs for s in job["sources"]}
