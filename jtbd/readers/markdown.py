@@ -60,7 +60,7 @@ class _NoteScanner(NoteData):
     def __init__(self, path: str, source: str, vocabulary: Vocabulary) -> None:
         super().__init__(path, source, vocabulary)
         self.sections = SectionTracker(path)
-        self.warnings = self.sections.warnings  # one list, in line order
+        self.warnings = self.sections.warnings  # one list, sorted by line when read
         self.item: OpenItem | None = None
         self.list_indent: int | None = None
         self.paragraph: list[str] = []
@@ -105,10 +105,14 @@ class _NoteScanner(NoteData):
     def heading_meaning(self, line: MarkdownLine) -> HeadingMeaning:
         """What a heading opens; a misspelt force, job or timeline heading is read as the
         one it is close to, with a warning that says so."""
-        near = self.words.near_heading(line.text)
+        return self.near_heading(line, line.text) or self.words.classify_heading(line.text)
+
+    def near_heading(self, line: MarkdownLine, title: str) -> HeadingMeaning | None:
+        """The heading ``title`` is a typo of, said in a warning; None if it is none."""
+        near = self.words.near_heading(title)
         if near is None:
-            return self.words.classify_heading(line.text)
-        message = f"heading {line.text!r} read as {near[1]!r} (a typo?): fix it to silence this"
+            return None
+        message = f"heading {title!r} read as {near[1]!r} (a typo?): fix it to silence this"
         self.sections.warnings.append(Problem(self.sections.path, message, line.number))
         return near[0]
 
@@ -132,6 +136,9 @@ class _NoteScanner(NoteData):
             return False
         meaning = self.words.classify_heading(title)
         level = self.sections.level + 1 if self.section != SectionKind.OTHER else 7
+        if meaning.section == SectionKind.OTHER and line.kind == LineKind.TEXT:
+            # "**Pul**" or "Anxeity:" typed as a heading, misspelt; never a short list item
+            meaning = self.near_heading(line, title) or meaning
         if meaning.section != SectionKind.OTHER:
             self.open_section(meaning, line, level)
             return True
@@ -381,7 +388,9 @@ class MarkdownReader:
             _tidy_notes(scanner.notes),
         )
         data["statements"] = scanner.statements
-        result = NoteResult(data, warnings + scanner.warnings)
+        # A section's warning is made when it closes, after warnings from inside it.
+        in_body = sorted(scanner.warnings, key=lambda problem: problem.line or 0)
+        result = NoteResult(data, warnings + in_body)
         result.free_note_items = scanner.sections.free_items
         return result
 

@@ -272,6 +272,31 @@ def test_a_misspelt_force_heading_is_read_as_the_force_with_a_warning(run, tmp_p
     assert "under 'Problem' kept as free notes" in result.stderr
 
 
+def test_a_misspelt_bold_or_colon_heading_is_read_too_and_warnings_keep_line_order(
+    run, tmp_path: Path
+):
+    text = (
+        "# t01\n\n**Pussh**\n- I retype every invoice\n"
+        "**Pricing**\n- It costs a lot\n"
+        "Anxeity:\n- Worried about the import\n"
+        "- Pul\n"  # a short list item is a statement, never read as a heading
+    )
+    result, interview = _ingest_one(run, tmp_path, "t01.md", text)
+    assert "t01.md:3: heading 'Pussh' read as 'push' (a typo?)" in result.stderr
+    assert "t01.md:7: heading 'Anxeity' read as 'anxiety' (a typo?)" in result.stderr
+    forces = interview["forces"]
+    assert [(f["kind"], f["line"]) for f in forces] == [
+        ("push", 4),
+        ("anxiety", 8),
+        ("anxiety", 9),
+    ]
+    # "Pricing" is no typo of a heading: its item is kept as free notes, said so, and the
+    # warning about it (made when its section closed) comes before the one at line 7.
+    warnings = [line for line in result.stderr.splitlines() if "t01.md:" in line]
+    lines = [int(w.split("t01.md:")[1].split(":")[0]) for w in warnings]
+    assert lines == sorted(lines) and 5 in lines
+
+
 def test_a_warning_repeated_in_one_file_is_one_line_naming_the_others(run, tmp_path: Path):
     repeated = "".join(f"**Project impacts**\n\nText {n}.\n\n" for n in range(6))
     result, _ = _ingest_one(run, tmp_path, "w1.md", f"# w1\n\n## Push\n\n- Slow\n\n{repeated}")
