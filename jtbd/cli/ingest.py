@@ -21,6 +21,7 @@ from jtbd.cli.common import (
     write_output,
     wrote,
 )
+from jtbd.errors import JtbdError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -206,6 +207,11 @@ def export_command(
         with open_workspace(workspace) as store:
             # Review records folded in, stored suggestions as forces marked suggested.
             interviews = workspace_interviews(store, merge_warnings)
+            if output is not None and output.is_file() and output.resolve() in store.study_files():
+                message = (
+                    f"{output.resolve()}: a file of the study; write the export to another file"
+                )
+                raise JtbdError(message)
         for message in merge_warnings:
             warning_line(message)
         if not include_all:

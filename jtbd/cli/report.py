@@ -156,11 +156,7 @@ def _refuse_overwriting_notes(
         clash = [target for target in targets if inside in target.parents]
     else:
         with Workspace(workspace_path(workspace)) as store:
-            notes = {
-                Path(root, source).resolve()
-                for root in store.roots()
-                for source in store.notes_folder(root).stored()
-            }
+            notes = store.study_files()
         clash = [target for target in targets if target in notes]
     if clash:
         raise JtbdError(f"{clash[0]}: a file of the study; write the report to another file")

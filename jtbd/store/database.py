@@ -262,6 +262,14 @@ class Workspace:
         """The folders that have been ingested into this workspace."""
         return [row[0] for row in self._db.execute("SELECT DISTINCT root FROM notes ORDER BY root")]
 
+    def study_files(self) -> set[Path]:
+        """Every ingested note and transcript, resolved: files no output may replace."""
+        return {
+            Path(root, source).resolve()
+            for root in self.roots()
+            for source in self.notes_folder(root).stored()
+        }
+
     def notes_folder(self, root: Path | str) -> NotesFolder:
         """The notes ingested from one folder (an absolute path): what ingest works on."""
         from jtbd.store.folder import NotesFolder

@@ -126,6 +126,16 @@ def test_export_csv_one_row_per_force_with_source(run, notes, tmp_path):
     assert next(r for r in rows if r["interview"] == "p4")["text"].startswith("'=")
 
 
+def test_export_never_replaces_a_note_of_the_study(run, notes):
+    run("ingest", notes, "-q")
+    note = notes / "a.md"
+    before = note.read_bytes()
+    result = run("export", "-o", note)
+    assert result.exit_code == 1
+    assert f"{note.resolve()}: a file of the study" in result.stderr
+    assert note.read_bytes() == before
+
+
 def test_export_without_workspace_is_a_clear_error(run):
     result = run("export")
     assert result.exit_code == 1
