@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jtbd.readers.markdown_lines import scan_lines
-from jtbd.readers.text import frontmatter_end, split_lines
+from jtbd.readers.text import frontmatter_end, frontmatter_start, split_lines
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
@@ -52,9 +52,9 @@ def scan_guide(text: str) -> ScannedGuide:
     if end is None:
         frontmatter, start = [], 0
     elif end < 0:
-        frontmatter, start = lines[1:], 0
+        frontmatter, start = lines[(frontmatter_start(lines) or 0) + 1 :], 0
     else:
-        frontmatter, start = lines[1:end], end + 1
+        frontmatter, start = lines[(frontmatter_start(lines) or 0) + 1 : end], end + 1
     body: list[GuideLine] = []
     in_comment = False
     for line in scan_lines(lines, start):

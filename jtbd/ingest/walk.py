@@ -49,7 +49,7 @@ def find_notes(folder: Path, skip: Path | None = None) -> Listing:
                 listing.notes.append(prefix + name)
             else:
                 others.append(prefix + name)
-    _pair_sidecars(listing, others)
+    _pair_sidecars(listing, others, top)
     return listing
 
 
@@ -97,7 +97,7 @@ def _identity(path: str) -> tuple[int, int]:
     return stat.st_dev, stat.st_ino
 
 
-def _pair_sidecars(listing: Listing, others: list[str]) -> None:
+def _pair_sidecars(listing: Listing, others: list[str], top: str) -> None:
     """A transcript's sidecar is part of that note, not an ignored file."""
     present = {path for path in others if path.endswith(_SIDECAR_SUFFIX)}
     if not present:
@@ -111,6 +111,21 @@ def _pair_sidecars(listing: Listing, others: list[str]) -> None:
     used = set(listing.sidecars.values())
     listing.ignored += [printable_path(path) for path in others if path not in used]
     listing.ignored.sort()
+    for orphan in sorted(present - used):
+        shown = os.path.join(top, printable_path(orphan))
+        listing.warnings.append(Problem(shown, _orphan_message(orphan, listing)))
+
+
+def _orphan_message(orphan: str, listing: Listing) -> str:
+    """Why a sidecar was not read, naming the file it should be called when one is near:
+    its ``consent: false`` would otherwise be lost without a word."""
+    named = orphan[: -len(_SIDECAR_SUFFIX)]
+    for note in listing.notes:
+        expected = sidecar_path(note)
+        if named == note or expected.lower() == orphan.lower():
+            name = printable_path(expected).rsplit("/", 1)[-1]
+            return f"read by no transcript, so not applied: rename it {name!r} for {note!r}"
+    return "read by no transcript, so not applied: name it after one (t01.meta.yaml for t01.vtt)"
 
 
 def printable_path(path: str) -> str:

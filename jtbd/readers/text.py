@@ -143,12 +143,26 @@ def frontmatter_end(lines: list[str]) -> int | None:
     The one frontmatter splitter: notes, transcripts and guides all ask it. A block that
     is opened and never closed gives ``-1``.
     """
-    if not lines or lines[0].rstrip() != "---":
+    start = frontmatter_start(lines)
+    if start is None:
         return None
-    for index in range(1, len(lines)):
+    for index in range(start + 1, len(lines)):
         if lines[index].rstrip() in ("---", "..."):
             return index
     return -1
+
+
+def frontmatter_start(lines: list[str]) -> int | None:
+    """The index of the ``---`` opening the frontmatter, None when there is none.
+
+    Blank lines before it are allowed: a note pasted with an empty first line still has
+    its ``consent: false`` read, rather than shown as text."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start == len(lines) or lines[start].rstrip() != "---":
+        return None
+    return start
 
 
 def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
@@ -156,15 +170,16 @@ def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
     end = frontmatter_end(lines)
     if end is None:
         return Frontmatter({}, 0)
+    start = frontmatter_start(lines) or 0
     if end < 0:
-        raise NoteError(path, "frontmatter opened with `---` is never closed", 1)
-    data = parse_simple(lines[1:end])
+        raise NoteError(path, "frontmatter opened with `---` is never closed", start + 1)
+    data = parse_simple(lines[start + 1 : end])
     if data is None:
-        data = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+        data = load_yaml("\n".join(lines[start + 1 : end]), path, first_line=start + 2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", 2)
+        raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", start + 2)
     return Frontmatter(data, end + 1)
 
 

@@ -308,3 +308,29 @@ def test_a_warning_repeated_in_one_file_is_one_line_naming_the_others(run, tmp_p
     fresh = tmp_path / "fresh"
     data = json_out(run("ingest", tmp_path / "notes", "--json", "--workspace", fresh))
     assert [w["line"] for w in data["warnings"]] == [7, 11, 15, 19, 23, 27]  # JSON keeps each
+
+
+def test_consent_false_is_never_lost_to_a_blank_first_line_or_a_misnamed_sidecar(
+    run, tmp_path: Path
+):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    # Pasted with an empty first line: the frontmatter is still the frontmatter.
+    (folder / "p09.md").write_text(
+        "\n---\nid: p09\nparticipant: Anna Berg\nconsent: false\n---\n## Push\n- Letters\n",
+        encoding="utf-8",
+    )
+    (folder / "t4.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nDana: The bank sync is great.\n",
+        encoding="utf-8",
+    )
+    (folder / "t4.vtt.meta.yaml").write_text("consent: false\n", encoding="utf-8")
+    result = run("ingest", folder)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"{folder / 't4.vtt.meta.yaml'}: read by no transcript, so not applied: "
+        "rename it 't4.meta.yaml' for 't4.vtt'"
+    ) in result.stderr
+    report = run("report", "--format", "md").stdout
+    assert "Anna Berg" not in report and "Letters" not in report
+    assert "- Excluded: **1**" in report
