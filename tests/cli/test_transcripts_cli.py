@@ -153,3 +153,31 @@ def test_report_counts_a_tagged_markdown_transcript_beside_notes(run, study):
     }
     # Every transcript is an interview of the study, tagged or not (p01 is a note).
     assert report["interviews"] == 16
+
+
+def test_a_damaged_word_file_is_a_one_line_error_not_a_bug_report(run, tmp_path):
+    import zipfile
+
+    good = (FIXTURES / "transcripts" / "docx" / "otter-export.docx").read_bytes()
+    folder = tmp_path / "words"
+    folder.mkdir()
+    source = zipfile.ZipFile(FIXTURES / "transcripts" / "docx" / "otter-export.docx")
+    # The document part cut in half, and a content-types part that is not the expected XML.
+    for name, replace in [
+        (
+            "cut.docx",
+            lambda part, data: data[: len(data) // 2] if part == "word/document.xml" else data,
+        ),
+        ("types.docx", lambda part, data: b"<x/>" if part == "[Content_Types].xml" else data),
+    ]:
+        with zipfile.ZipFile(folder / name, "w") as damaged:
+            for item in source.namelist():
+                damaged.writestr(item, replace(item, source.read(item)))
+    (folder / "fine.docx").write_bytes(good)
+    result = run("ingest", folder)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert all("not a Word document (damaged)" in line for line in errors), errors
+    assert "jtbd bug" not in result.stderr
+    assert "fine" in json_out(run("ingest", folder, "--json"))["unchanged"]

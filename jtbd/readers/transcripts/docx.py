@@ -24,10 +24,13 @@ def docx_paragraphs(data: bytes, path: str) -> list[str]:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        # A soft line break inside a paragraph becomes a space: one paragraph, one line.
+        return [paragraph.text.replace("\n", " ") for paragraph in document.paragraphs]
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
         raise NoteError(path, f"not a Word document: {error}") from None
-    # A soft line break inside a paragraph becomes a space: one paragraph, one line.
-    return [paragraph.text.replace("\n", " ") for paragraph in document.paragraphs]
+    except Exception as error:  # noqa: BLE001 - lxml and python-docx fail many ways on a
+        # damaged file (cut-off XML, a wrong content-types part): each is a bad file, not a bug
+        raise NoteError(path, f"not a Word document (damaged): {error}") from None
 
 
 def parse_docx(data: bytes, path: str) -> Parsed:
