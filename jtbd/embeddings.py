@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 DIMENSIONS = 512
 # Rounding absorbs the last-bit differences of float sums done in another order.
 _DECIMALS = 5
+# A statement is embedded from its first this many characters: the meaning of a sentence
+# is in them, and a 1 MB paragraph pasted into a note took gigabytes of memory whole.
+MAX_CHARS = 2000
 
 
 class SentenceEncoder:
@@ -46,7 +49,7 @@ class SentenceEncoder:
 
         if not texts:
             return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        vectors = np.asarray(self._loaded().encode([text or " " for text in texts]))
+        vectors = np.asarray(self._loaded().encode([text[:MAX_CHARS] or " " for text in texts]))
         vectors = vectors.astype(np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors /= np.where(norms == 0, 1, norms)

@@ -230,8 +230,8 @@ def default_vocabulary() -> Vocabulary:
 # An Obsidian tag: '#' then letters, digits, '_', '-', '/'; not all digits (that's "#1").
 _TAG = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 _BRACKET_PREFIX = re.compile(r"^\[([^\W\d][\w/ -]*)\]\s*")
-_EMBED = re.compile(r"!\[\[[^\]]*\]\]")
-_WIKILINK = re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]")
+_EMBED = re.compile(r"!\[\[[^\[\]]*\]\]")
+_WIKILINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 _QUOTE_PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _OPENING_QUOTES = tuple(opening for opening, _ in _QUOTE_PAIRS)
 

@@ -203,3 +203,14 @@ def test_a_theme_is_never_named_by_punctuation_or_nothing():
     statements = [s("same", "p1"), s("same", "p2"), s("—", "p1", line=2), s("“”", "p2", line=2)]
     for theme in group(statements):
         assert any(c.isalnum() for c in theme.label)
+
+
+def test_a_huge_paragraph_is_embedded_from_its_opening_characters():
+    # A 1 MB paste must not take gigabytes: only its first MAX_CHARS characters are read.
+    from jtbd.embeddings import MAX_CHARS
+
+    opening = "I retype every invoice by hand into the old spreadsheet. " * 40
+    assert len(opening) > MAX_CHARS
+    encode = shared_encoder().encode
+    huge, cut = encode([opening + "word " * 200_000, opening[:MAX_CHARS]])
+    assert (huge == cut).all()
