@@ -187,6 +187,7 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
     index = header.index(column)
     start = reader.line_num + 1
     spanning: list[int] = []
+    overflow: list[int] = []  # rows with more cells than the header
     while True:
         try:
             cells = next(reader)
@@ -199,13 +200,39 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
             if reader.line_num > start:
                 spanning.append(start + skipped)
             if any(cell.strip() for cell in cells):
-                padded = cells + [""] * (len(header) - len(cells))
-                fields = dict(zip(header, padded, strict=False))
-                _add(table, start + skipped, fields, padded[index])
+                if len(cells) > len(header):
+                    overflow.append(start + skipped)
+                fields, text = _row(header, cells, index, delimiter)
+                _add(table, start + skipped, fields, text)
         start = reader.line_num + 1
     if spanning:
         table.warnings.append(_spanning_warning(path, spanning))
+    if overflow:
+        table.warnings.append(_overflow_warning(path, overflow, index == len(header) - 1))
     return table
+
+
+def _row(
+    header: list[str], cells: list[str], index: int, delimiter: str
+) -> tuple[dict[str, str], str]:
+    """A row's fields by column name, and its statement. Cells past the header when the
+    statement is the last column are the rest of it, cut at a separator left unquoted."""
+    if len(cells) > len(header) and index == len(header) - 1:
+        cells = cells[:index] + [delimiter.join(cells[index:])]
+    padded = cells + [""] * (len(header) - len(cells))
+    return dict(zip(header, padded, strict=False)), padded[index]
+
+
+def _overflow_warning(path: Path, lines: list[int], joined: bool) -> Problem:
+    """One warning for the rows with more cells than the header has columns."""
+    others = f" (and {len(lines) - 1} more rows)" if len(lines) > 1 else ""
+    what = (
+        "the cells past the header were read as the rest of the statement"
+        if joined
+        else "the cells past the header are left out"
+    )
+    message = f"a row with more cells than the header{others} (a separator not in quotes?): {what}"
+    return Problem(str(path), message, lines[0])
 
 
 def _separator_line(text: str) -> str | None:
