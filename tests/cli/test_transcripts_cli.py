@@ -181,3 +181,28 @@ def test_a_damaged_word_file_is_a_one_line_error_not_a_bug_report(run, tmp_path)
     assert all("not a Word document (damaged)" in line for line in errors), errors
     assert "jtbd bug" not in result.stderr
     assert "fine" in json_out(run("ingest", folder, "--json"))["unchanged"]
+
+
+def test_a_tag_after_each_cue_of_one_speaker_makes_one_force_per_cue(run, tmp_path):
+    # One speaker's cues are read as one turn: each #tag must still close its own sentence.
+    cues = [
+        ("00:00:01.000 --> 00:00:04.000", "Sam: What did you like?"),
+        ("00:00:05.000 --> 00:00:09.000", "Dana: The bank sync is great. #pull"),
+        ("00:00:09.000 --> 00:00:12.000", "Dana: I keep the old sheet open just in case #inertia"),
+        ("00:00:12.000 --> 00:00:15.000", "Dana: I worry about the cost. #anxiety"),
+    ]
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    text = "WEBVTT\n\n" + "".join(f"{time}\n{words}\n\n" for time, words in cues)
+    (folder / "t.vtt").write_text(text, encoding="utf-8")
+    data = json_out(run("report", folder, "--format", "json"))
+    found = {
+        kind: [(s["text"], s["line"]) for theme in force["themes"] for s in theme["statements"]]
+        for kind, force in data["forces"].items()
+    }
+    assert found == {
+        "push": [],
+        "pull": [("The bank sync is great.", 7)],
+        "inertia": [("I keep the old sheet open just in case", 10)],
+        "anxiety": [("I worry about the cost.", 13)],
+    }
