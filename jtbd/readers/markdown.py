@@ -23,6 +23,7 @@ from jtbd.readers.note_data import NoteData, OpenItem
 from jtbd.readers.sections import SectionTracker
 from jtbd.readers.text import frontmatter_line, split_frontmatter, split_lines
 from jtbd.readers.vocabulary import (
+    LABEL_LINE,
     HeadingMeaning,
     SectionKind,
     Vocabulary,
@@ -33,8 +34,6 @@ _TAG_WORD = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*)")
 _BRACKET_WORD = re.compile(r"^\[([^\W\d][\w/ -]*)\]")
 # "**Anxiety**", "__Pull:__", "**Inertia / habits:**": a bold line standing for a heading.
 _BOLD_LINE = re.compile(r"^(\*\*|__)(.+?):?\1:?$")
-# "Push: text", "**Anxiety:** text", "- Pull - text": a force named before its text.
-_LABEL = re.compile(r"^(?:\*\*|__)?([^\W\d][^:*_]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(.+)$")
 _CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?\s*(.*)$")
 _SHORT = 48  # a pseudo-heading is short; longer lines are never looked up as one
 
@@ -304,7 +303,7 @@ class _NoteScanner(NoteData):
         """A force named before its text: ``Push: the old tool crashed``."""
         if ":" not in text or self.section == SectionKind.TIMELINE:
             return None
-        match = _LABEL.match(text)
+        match = LABEL_LINE.match(text)
         if match is None:
             return None
         meaning = self.words.classify_heading(match.group(1))

@@ -231,6 +231,8 @@ def default_vocabulary() -> Vocabulary:
 _TAG = re.compile(r"(?<![\w&#/])#([^\W\d][\w/-]*|\d+[^\W\d][\w/-]*)")
 _BRACKET_PREFIX = re.compile(r"^\[([^\W\d][\w/ -]*)\]\s*")
 _EMBED = re.compile(r"!\[\[[^\[\]]*\]\]")
+# "Push: text", "**Anxiety:** text", "- Pull - text": a force named before its text.
+LABEL_LINE = re.compile(r"^(?:\*\*|__)?([^\W\d][^:*_]{0,40}?)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(.+)$")
 _WIKILINK = re.compile(r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]")
 _QUOTE_PAIRS = (('"', '"'), ("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u00ab", "\u00bb"))
 _OPENING_QUOTES = tuple(opening for opening, _ in _QUOTE_PAIRS)
@@ -355,3 +357,9 @@ def force_kind_for_name(name: str) -> ForceKind | None:
     """The force kind a YAML key or tag names ("push", "habit", "Pulls", "paure", ...)."""
     meaning = default_vocabulary().classify_heading(name)
     return meaning.kind if meaning.section == SectionKind.FORCE else None
+
+
+def label_name(text: str) -> str | None:
+    """The name before the colon of a label line ("Push: the sheet broke" -> "Push")."""
+    label = LABEL_LINE.match(text)
+    return label.group(1).strip() if label is not None else None

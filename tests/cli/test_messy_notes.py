@@ -334,3 +334,22 @@ def test_consent_false_is_never_lost_to_a_blank_first_line_or_a_misnamed_sidecar
     report = run("report", "--format", "md").stdout
     assert "Anna Berg" not in report and "Letters" not in report
     assert "- Excluded: **1**" in report
+
+
+def test_a_note_of_dialogue_with_force_label_lines_is_a_note_not_a_transcript(run, tmp_path: Path):
+    turns = [
+        "Interviewer: What did you use before?",
+        "Dana: A spreadsheet. It broke every month.",
+        "Interviewer: Why did you switch?",
+        "Dana: The bank sync.",
+    ]
+    labels = ["Push: the sheet broke monthly", "Pull: bank sync", "Habit: the old sheet"]
+    text = "---\nid: r6\n---\n" + "\n\n".join(turns + labels) + "\n"
+    result, interview = _ingest_one(run, tmp_path, "r6.md", text)
+    forces = [(f["kind"], f["text"], f["line"]) for f in interview["forces"]]
+    assert forces == [
+        ("push", "the sheet broke monthly", 12),
+        ("pull", "bank sync", 14),
+        ("inertia", "the old sheet", 16),
+    ]
+    assert "Dana: The bank sync." in interview["notes"]  # the dialogue kept, not dropped

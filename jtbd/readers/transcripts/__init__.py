@@ -28,7 +28,7 @@ from jtbd.readers.transcripts.plain import detect, drop_line_stamps, parse_text
 from jtbd.readers.transcripts.srt import parse_srt
 from jtbd.readers.transcripts.vtt import parse_vtt
 from jtbd.readers.transcripts.whisper import parse_whisper
-from jtbd.readers.vocabulary import Section, classify_heading
+from jtbd.readers.vocabulary import Section, classify_heading, label_name
 
 __all__ = [
     "MAX_TRANSCRIPT_BYTES",
@@ -149,8 +149,8 @@ def looks_like_dialogue(text: str) -> bool:
     """True when a Markdown file is a transcript rather than a note.
 
     Conservative, so a note is never read as a transcript: the file has no force, job
-    or timeline heading (the notes reader would find none), and either the paragraphs
-    are mostly turns (at least four labelled ``Name:`` / ``**Name:**`` paragraphs, two
+    or timeline heading nor a ``Push:`` label line (the notes reader would find none), and
+    either the paragraphs are mostly turns (at least four labelled ``Name:`` / ``**Name:**`` paragraphs, two
     speakers with two turns each, half of all paragraphs) or it is an Otter, Rev, Meet
     or Zoom chat text saved as Markdown.
     """
@@ -169,6 +169,9 @@ def looks_like_dialogue(text: str) -> bool:
                 return False
             previous_blank = True
             continue
+        named = label_name(stripped)
+        if named is not None and classify_heading(named)[0] != Section.OTHER:
+            return False  # "Push: the sheet broke" is a note's force line, not a speaker
         label = speaker_label(stripped)
         if label is not None:
             labels[label[0]] = labels.get(label[0], 0) + 1
