@@ -150,9 +150,9 @@ def looks_like_dialogue(text: str) -> bool:
 
     Conservative, so a note is never read as a transcript: the file has no force, job
     or timeline heading nor a ``Push:`` label line (the notes reader would find none), and
-    either the paragraphs are mostly turns (at least four labelled ``Name:`` / ``**Name:**`` paragraphs, two
-    speakers with two turns each, half of all paragraphs) or it is an Otter, Rev, Meet
-    or Zoom chat text saved as Markdown.
+    either the paragraphs are mostly turns (at least four labelled ``Name:`` /
+    ``**Name:**`` paragraphs, two speakers with two turns each, half of all paragraphs)
+    or it is an Otter, Rev, Meet or Zoom chat text saved as Markdown.
     """
     lines = split_lines(text)
     body = _after_frontmatter(lines)
