@@ -125,16 +125,25 @@ class _NoteScanner(NoteData):
         self.previous_blank = True
 
     def pseudo_heading(self, line: MarkdownLine) -> bool:
-        """Open a section for a line typed as a heading ("Pull:", "**Anxiety**", "2. Pull")."""
+        """Open a section for a line typed as a heading ("Pull:", "**Anxiety**", "2. Pull",
+        or "PUSH" alone on its line)."""
         if "#" in line.text:
             return False
+        level = self.sections.level + 1 if self.section != SectionKind.OTHER else 7
         title = heading_text(line.text)
         if title is None and line.kind == LineKind.LIST_ITEM and len(line.text) <= _SHORT:
             title = line.text
+        if title is None and line.kind == LineKind.TEXT and len(line.text) <= _SHORT:
+            # A heading typed bare counts only when it names one: else its items would be
+            # filed under the force before it.
+            bare = line.text.rstrip(" -\u2013\u2014")
+            meaning = self.words.classify_heading(bare)
+            if len(bare.split()) <= 4 and meaning.section != SectionKind.OTHER:
+                self.open_section(meaning, line, level)
+                return True
         if not title:
             return False
         meaning = self.words.classify_heading(title)
-        level = self.sections.level + 1 if self.section != SectionKind.OTHER else 7
         if meaning.section == SectionKind.OTHER and line.kind == LineKind.TEXT:
             # "**Pul**" or "Anxeity:" typed as a heading, misspelt; never a short list item
             meaning = self.near_heading(line, title) or meaning

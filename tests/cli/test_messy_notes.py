@@ -353,3 +353,14 @@ def test_a_note_of_dialogue_with_force_label_lines_is_a_note_not_a_transcript(ru
         ("inertia", "the old sheet", 16),
     ]
     assert "Dana: The bank sync." in interview["notes"]  # the dialogue kept, not dropped
+
+
+def test_a_force_heading_typed_bare_opens_its_force_not_the_one_before(run, tmp_path: Path):
+    text = (
+        "## Anxiety\n- worried about data loss\n\nPUSH\n- spreadsheet crashed weekly\n\n"
+        "Pull forces\n- bank sync looked great\n\nHabit -\n- the old sheet\n"
+    )
+    result, interview = _ingest_one(run, tmp_path, "n.md", text)
+    forces = [(f["kind"], f["line"]) for f in interview["forces"]]
+    assert forces == [("anxiety", 2), ("push", 5), ("pull", 8), ("inertia", 11)]
+    assert "kept as free notes" not in result.stderr
