@@ -383,6 +383,7 @@ class MarkdownReader:
             lambda key: frontmatter_line(lines, frontmatter.body_start, key),
             vocabulary=words,
         )
+        warnings = frontmatter.warnings + warnings
         scanner = _NoteScanner(path, source, words)
         scanner.scan(lines, frontmatter.body_start)
         scanner.warn_placeholders()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -135,6 +135,8 @@ class Frontmatter:
     data: dict[str, Any]
     body_start: int
     """Index in the note's lines of the first body line (0 when there is no frontmatter)."""
+    warnings: list[Problem] = field(default_factory=list)
+    """Keys written twice (see :func:`repeated_keys`)."""
 
 
 def frontmatter_end(lines: list[str]) -> int | None:
@@ -180,7 +182,28 @@ def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
         data = {}
     if not isinstance(data, dict):
         raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", start + 2)
-    return Frontmatter(data, end + 1)
+    return Frontmatter(data, end + 1, repeated_keys(lines[start + 1 : end], path, start + 2))
+
+
+_TOP_KEY = re.compile(r"([^\s#'\"\-][^:]*?)\s*:(?:\s|$)")
+
+
+def repeated_keys(lines: list[str], path: str, first_line: int) -> list[Problem]:
+    """A warning for each top-level YAML key written again: YAML keeps the last value,
+    so the first (a second ``push:`` list, an earlier ``consent:``) would be lost unsaid."""
+    seen: dict[str, int] = {}
+    problems = []
+    for number, line in enumerate(lines, first_line):
+        match = _TOP_KEY.match(line)
+        if match is None:
+            continue
+        key = match.group(1)
+        if key in seen:
+            message = f"{key!r} is given again (first at line {seen[key]}): only this one is read"
+            problems.append(Problem(path, message, number))
+        else:
+            seen[key] = number
+    return problems
 
 
 def frontmatter_line(lines: list[str], body_start: int, key: str) -> int | None:

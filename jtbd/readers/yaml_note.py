@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from jtbd.errors import NoteError
 from jtbd.models import Force, Interview, JobStatement, TimelineEvent, job_sentence
 from jtbd.readers.base import NoteResult, Problem, interview_fields
-from jtbd.readers.text import load_yaml
+from jtbd.readers.text import load_yaml, repeated_keys, split_lines
 from jtbd.readers.vocabulary import (
     force_kind_for_name,
     parse_job,
@@ -71,6 +71,7 @@ class YamlReader:
             raise NoteError(path, "a YAML note must be a mapping of keys (id, forces, ...)", 1)
         lines = _NodeLines(text)
         fields, warnings = interview_fields(data, path, lambda key: lines.of((key,)), _BODY_KEYS)
+        warnings = repeated_keys(split_lines(text), path, 1) + warnings
         body_data = {key: data[key] for key in _BODY_KEYS if data.get(key) is not None}
         try:
             body = _Body.model_validate(body_data)

@@ -364,3 +364,22 @@ def test_a_force_heading_typed_bare_opens_its_force_not_the_one_before(run, tmp_
     forces = [(f["kind"], f["line"]) for f in interview["forces"]]
     assert forces == [("anxiety", 2), ("push", 5), ("pull", 8), ("inertia", 11)]
     assert "kept as free notes" not in result.stderr
+
+
+def test_a_frontmatter_key_given_twice_is_said_not_lost_silently(run, tmp_path: Path):
+    text = "---\nid: a1\nrole: owner\nrole: bookkeeper\n---\n## Push\n- Retyping invoices\n"
+    result, interview = _ingest_one(run, tmp_path, "a.md", text)
+    assert "a.md:4: 'role' is given again (first at line 3): only this one is read" in (
+        result.stderr
+    )
+    assert interview["attributes"]["role"] == "bookkeeper"
+
+
+def test_a_yaml_note_with_forces_written_twice_says_the_first_is_not_read(run, tmp_path):
+    text = (
+        "id: y1\nforces:\n  push:\n    - Retyping invoices\n"
+        "consent: true\nforces:\n  pull:\n    - Bank sync\n"
+    )
+    result, interview = _ingest_one(run, tmp_path, "y.yaml", text)
+    assert "y.yaml:6: 'forces' is given again (first at line 2)" in result.stderr
+    assert [f["kind"] for f in interview["forces"]] == ["pull"]
