@@ -84,6 +84,10 @@ class NoteData:
         if tagged.text[0] == "(" and is_placeholder(tagged.text):
             self.placeholder(text, item.line)
             return
+        if tagged.also:
+            others = ", ".join(f"#{other._value_}" for other in tagged.also)
+            message = f"tagged {others} too: read as {kind._value_} (one force per item)"
+            self.warn(message, item.line)
         force = FORCE_TEMPLATE.copy()
         force.update(
             kind=kind._value_,  # not .value, a slow property, for every force

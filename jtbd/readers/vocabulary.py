@@ -246,6 +246,8 @@ class TaggedText:
     kind: ForceKind | None = None
     tags: list[str] = field(default_factory=list)
     quote: bool = False
+    also: list[ForceKind] = field(default_factory=list)
+    """Other forces tagged on the same text ("#push #pull"): not read, to be said."""
 
 
 def parse_tagged_text(raw: str, vocabulary: Vocabulary | None = None) -> TaggedText:
@@ -266,12 +268,15 @@ def parse_tagged_text(raw: str, vocabulary: Vocabulary | None = None) -> TaggedT
         kind = words.force_for_tag(prefix.group(1))
         text = text[prefix.end() :]
     tags: list[str] = []
+    also: list[ForceKind] = []
     if "#" in text:
         spans: list[tuple[int, int]] = []
         for match in _TAG.finditer(text):
             name = match.group(1).lower().rstrip("-/")
             tag_kind = words.force_for_tag(name)
             if tag_kind is not None:
+                if kind is not None and tag_kind != kind and tag_kind not in also:
+                    also.append(tag_kind)
                 kind = kind or tag_kind
                 spans.append(_force_tag_span(text, match.start(), match.end()))
             elif name not in tags:
@@ -283,7 +288,7 @@ def parse_tagged_text(raw: str, vocabulary: Vocabulary | None = None) -> TaggedT
         text = _EMBED.sub("", text)  # "![[photo.png]]" shows a file; it is not words
         text = _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text).strip()
     text, quote = unquote(text.strip(" :;-\u2013\u2014"))
-    return TaggedText(text=text, kind=kind, tags=tags, quote=quote)
+    return TaggedText(text=text, kind=kind, tags=tags, quote=quote, also=also)
 
 
 def _force_tag_span(text: str, start: int, end: int) -> tuple[int, int]:

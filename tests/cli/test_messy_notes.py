@@ -383,3 +383,10 @@ def test_a_yaml_note_with_forces_written_twice_says_the_first_is_not_read(run, t
     result, interview = _ingest_one(run, tmp_path, "y.yaml", text)
     assert "y.yaml:6: 'forces' is given again (first at line 2)" in result.stderr
     assert [f["kind"] for f in interview["forces"]] == ["pull"]
+
+
+def test_an_item_tagged_with_two_forces_is_read_as_the_first_and_said(run, tmp_path: Path):
+    text = "## Notes\n- Retyping invoices every month #push #pull\n"
+    result, interview = _ingest_one(run, tmp_path, "a.md", text)
+    assert "a.md:2: tagged #pull too: read as push (one force per item)" in result.stderr
+    assert [f["kind"] for f in interview["forces"]] == ["push"]
