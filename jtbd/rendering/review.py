@@ -6,6 +6,8 @@ so the line format here and the pattern there change together.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -72,5 +74,9 @@ def review_file_name(interview_id: str, round_: int = 1) -> str:
     cannot hold replaced by ``_``: each round has its own file, so a later round never
     asks the researcher to delete the file that holds an earlier round's decisions."""
     safe = "".join(c if c.isalnum() or c in "-_.@+ " else "_" for c in interview_id)
+    safe = safe.strip(". ") or "_"
+    if safe != interview_id:
+        # "a/b" and "a_b" would share a file: a changed id carries a hash of the real one
+        safe += "-" + hashlib.sha256(interview_id.encode("utf-8")).hexdigest()[:6]
     suffix = "" if round_ == 1 else str(round_)
-    return f"{safe.strip('. ') or '_'}.review{suffix}.md"
+    return f"{safe}.review{suffix}.md"

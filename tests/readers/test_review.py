@@ -90,7 +90,10 @@ def test_what_the_renderer_writes_the_reader_reads_back(tmp_path):
     assert '- [ ] push 0.82 "It "breaks" every week." — t01.vtt:12 @ 00:00:07\n' in text
     assert '- [ ] pull 0.50 "A tool for it." — n.md:4\n' in text and "Hello." not in text
     name = review_file_name("t 01/x")
-    assert name == "t 01_x.review.md"
+    assert name.startswith("t 01_x-") and name.endswith(".review.md")
+    # ids that clean up alike still get a file each; a clean id keeps its own name
+    assert len({review_file_name(i) for i in ("a/b", "a_b", "a:b")}) == 3
+    assert review_file_name("a_b") == "a_b.review.md"
     interview = _read(tmp_path, text.replace("- [ ] pull", "- [x] pull"), name).interview
     assert interview.id == "t 01/x#review"
     assert [(s.text, s.start) for s in interview.statements] == [
