@@ -7,7 +7,6 @@ so the line format here and the pattern there change together.
 from __future__ import annotations
 
 import hashlib
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
