@@ -61,7 +61,8 @@ def is_note(path: Path | str) -> bool:
     """
     # endswith, not splitext: ingest asks this of every file in the vault.
     name = str(path).lower()
-    return name.endswith(_NOTE_EXTENSIONS) and not name.endswith(SIDECAR_SUFFIX)
+    # ".meta.yml" too: a sidecar misnamed, said by ingest, never a YAML note of its own
+    return name.endswith(_NOTE_EXTENSIONS) and not name.endswith((SIDECAR_SUFFIX, ".meta.yml"))
 
 
 def read_note(path: Path, root: Path | None = None) -> NoteResult:

@@ -334,6 +334,14 @@ def test_consent_false_is_never_lost_to_a_blank_first_line_or_a_misnamed_sidecar
     report = run("report", "--format", "md").stdout
     assert "Anna Berg" not in report and "Letters" not in report
     assert "- Excluded: **1**" in report
+    # ".meta.yml" is a misnamed sidecar too: said, never read as a YAML note of its own
+    (folder / "t4.vtt.meta.yaml").unlink()
+    (folder / "t4.meta.yml").write_text("consent: false\n", encoding="utf-8")
+    again = run("ingest", folder)
+    assert again.exit_code == 0, again.stderr
+    assert "t4.meta.yml: read by no transcript, so not applied: rename it 't4.meta.yaml'" in (
+        again.stderr
+    )
 
 
 def test_a_note_of_dialogue_with_force_label_lines_is_a_note_not_a_transcript(run, tmp_path: Path):
