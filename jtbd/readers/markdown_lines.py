@@ -48,7 +48,8 @@ class MarkdownLine:
 
 
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
+# "•", "◦", "▪" and "‣": bullets pasted from Word, Docs or a PDF mean what "-" means.
+_LIST_ITEM = re.compile(r"^([ \t]*)([-*+\u2022\u25e6\u25aa\u2023]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _CHECKBOX = re.compile(r"^\[[ xX]\]\s+")
 _BREAK = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-{2,})[ \t]*$")
@@ -110,7 +111,7 @@ def scan_lines(lines: list[str], first: int = 0) -> Iterator[MarkdownLine]:
             starts_block = True
             yield MarkdownLine(number, raw, LineKind.BREAK, stripped)
             continue
-        if first_char in "-*+0123456789":
+        if first_char in "-*+0123456789\u2022\u25e6\u25aa\u2023":
             match = _LIST_ITEM.match(raw)
             # "2019. Started ..." inside a paragraph is text: only "1." may interrupt one.
             if match is not None and (

@@ -398,3 +398,10 @@ def test_an_item_tagged_with_two_forces_is_read_as_the_first_and_said(run, tmp_p
     result, interview = _ingest_one(run, tmp_path, "a.md", text)
     assert "a.md:2: tagged #pull too: read as push (one force per item)" in result.stderr
     assert [f["kind"] for f in interview["forces"]] == ["push"]
+
+
+def test_bullets_pasted_from_a_document_are_list_items(run, tmp_path: Path):
+    text = "## Push\n- Typed in a hurry\n\u2022 Pasted from the doc\n\u25e6 And its sub-point\n"
+    result, interview = _ingest_one(run, tmp_path, "a.md", text)
+    forces = [(f["text"], f["line"]) for f in interview["forces"]]
+    assert forces == [("Typed in a hurry", 2), ("Pasted from the doc", 3), ("And its sub-point", 4)]
