@@ -236,25 +236,28 @@ def test_an_excel_sep_line_picks_the_separator_and_is_kept_and_counted(run, tmp_
     assert table[1][:2] == ["1", ENGLISH[0]]
 
 
-def test_an_unquoted_comma_in_the_last_column_is_kept_in_the_statement_and_said(run, tmp_path):
-    text = "id,answer\n1,I liked the bank sync, but the price was too high\n2,Fine\n"
+def _suggest_csv(run, tmp_path, text):
+    """``jtbd suggest answers.csv --column answer`` into JSON lines: the result, the rows."""
     (tmp_path / "answers.csv").write_text(text, encoding="utf-8")
     result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.jsonl")
     assert result.exit_code == 0, result.stderr
+    lines = (tmp_path / "coded.jsonl").read_text(encoding="utf-8").splitlines()
+    return result, [json.loads(line) for line in lines]
+
+
+def test_an_unquoted_comma_in_the_last_column_is_kept_in_the_statement_and_said(run, tmp_path):
+    text = "id,answer\n1,I liked the bank sync, but the price was too high\n2,Fine\n"
+    result, written = _suggest_csv(run, tmp_path, text)
     assert "answers.csv:2: a row with more cells than the header" in result.stderr
     assert "read as the rest of the statement" in result.stderr
-    written = [json.loads(line) for line in (tmp_path / "coded.jsonl").read_text().splitlines()]
     assert written[0]["answer"] == "I liked the bank sync, but the price was too high"
 
 
 def test_a_row_spanning_lines_is_read_with_a_warning_naming_it(run, tmp_path):
     # Row 3 opens a quote and never closes it: the csv module reads on into row 4.
     text = f'id,answer\n1,Fine\n2,"{ENGLISH[0]}\n3,{ENGLISH[1]}\n4,{ENGLISH[3]}\n'
-    (tmp_path / "answers.csv").write_text(text, encoding="utf-8")
-    result = run("suggest", "answers.csv", "--column", "answer", "-o", "coded.jsonl")
-    assert result.exit_code == 0, result.stderr
+    result, written = _suggest_csv(run, tmp_path, text)
     assert "answers.csv:3: a row starting here spans several lines" in result.stderr
     assert "merged" in result.stderr
-    written = [json.loads(line) for line in (tmp_path / "coded.jsonl").read_text().splitlines()]
     assert [row["id"] for row in written] == ["1", "2"]
     assert ENGLISH[1] in written[1]["answer"]  # merged, and said so, not lost silently
