@@ -125,18 +125,18 @@ def write_output(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         return
     try:
-        _make_parent(output)
+        make_folder(output.parent)
         output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise JtbdError(f"cannot write {output}: {error.strerror}") from None
 
 
-def _make_parent(output: Path) -> None:
-    """Create the folder ``output`` goes in, saying so: a mistyped folder in ``-o`` should
-    not leave the file somewhere the user will not look."""
-    if not output.parent.is_dir():
-        output.parent.mkdir(parents=True, exist_ok=True)
-        typer.echo(f"created folder {output.parent}", err=True)
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` if it is missing, saying so on stderr: a mistyped folder in ``-o``
+    or ``--review`` should not leave files somewhere the user will not look."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        typer.echo(f"created folder {folder}", err=True)
 
 
 def wrote(path: Path) -> None:

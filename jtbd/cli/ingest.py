@@ -205,13 +205,11 @@ def export_command(
 
         merge_warnings: list[str] = []
         with open_workspace(workspace) as store:
+            target = output.resolve() if output is not None and output.is_file() else None
+            if target is not None and target in store.study_files():
+                raise JtbdError(f"{target}: a file of the study; write the export to another file")
             # Review records folded in, stored suggestions as forces marked suggested.
             interviews = workspace_interviews(store, merge_warnings)
-            if output is not None and output.is_file() and output.resolve() in store.study_files():
-                message = (
-                    f"{output.resolve()}: a file of the study; write the export to another file"
-                )
-                raise JtbdError(message)
         for message in merge_warnings:
             warning_line(message)
         if not include_all:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import typer
 
+from jtbd.cli.common import make_folder
 from jtbd.errors import JtbdError
 from jtbd.models import ForceKind, Interview
 from jtbd.store import ReadOnlyWorkspaceError, Workspace
@@ -126,9 +127,7 @@ def write_reviews(
 
 def _make_folder(folder: Path) -> None:
     try:
-        if not folder.is_dir():
-            folder.mkdir(parents=True, exist_ok=True)
-            typer.echo(f"created folder {folder}", err=True)
+        make_folder(folder)
     except OSError as error:
         raise JtbdError(f"cannot create {folder}: {error.strerror}") from None
 
