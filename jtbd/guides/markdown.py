@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from jtbd.readers.markdown_lines import scan_lines
-from jtbd.readers.text import frontmatter_end, frontmatter_start, split_lines
+from jtbd.readers.text import frontmatter_span, split_lines
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
@@ -48,13 +48,13 @@ def scan_guide(text: str) -> ScannedGuide:
     for ``lang:`` but is not taken out of the body.
     """
     lines = split_lines(text)
-    end = frontmatter_end(lines)
-    if end is None:
+    span = frontmatter_span(lines)
+    if span is None:
         frontmatter, start = [], 0
-    elif end < 0:
-        frontmatter, start = lines[(frontmatter_start(lines) or 0) + 1 :], 0
+    elif span[1] < 0:
+        frontmatter, start = lines[span[0] + 1 :], 0
     else:
-        frontmatter, start = lines[(frontmatter_start(lines) or 0) + 1 : end], end + 1
+        frontmatter, start = lines[span[0] + 1 : span[1]], span[1] + 1
     body: list[GuideLine] = []
     in_comment = False
     for line in scan_lines(lines, start):

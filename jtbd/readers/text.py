@@ -139,50 +139,41 @@ class Frontmatter:
     """Keys written twice (see :func:`repeated_keys`)."""
 
 
-def frontmatter_end(lines: list[str]) -> int | None:
-    """The index of the line closing a leading ``---`` block; None when there is none.
+def frontmatter_span(lines: list[str]) -> tuple[int, int] | None:
+    """The indexes of the ``---`` lines opening and closing the frontmatter (closing
+    ``-1`` when it is never closed); None when there is none.
 
-    The one frontmatter splitter: notes, transcripts and guides all ask it. A block that
-    is opened and never closed gives ``-1``.
-    """
-    start = frontmatter_start(lines)
-    if start is None:
-        return None
-    for index in range(start + 1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return index
-    return -1
-
-
-def frontmatter_start(lines: list[str]) -> int | None:
-    """The index of the ``---`` opening the frontmatter, None when there is none.
-
-    Blank lines before it are allowed: a note pasted with an empty first line still has
-    its ``consent: false`` read, rather than shown as text."""
+    The one frontmatter splitter: notes, transcripts and guides all ask it. Blank lines
+    before it are allowed: a note pasted with an empty first line still has its
+    ``consent: false`` read, rather than shown as text."""
     start = 0
     while start < len(lines) and not lines[start].strip():
         start += 1
     if start == len(lines) or lines[start].rstrip() != "---":
         return None
-    return start
+    for index in range(start + 1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            return start, index
+    return start, -1
 
 
 def split_frontmatter(lines: list[str], path: str) -> Frontmatter:
     """Parse a leading ``---`` ... ``---`` YAML block, if the note has one."""
-    end = frontmatter_end(lines)
-    if end is None:
+    span = frontmatter_span(lines)
+    if span is None:
         return Frontmatter({}, 0)
-    start = frontmatter_start(lines) or 0
+    start, end = span
     if end < 0:
         raise NoteError(path, "frontmatter opened with `---` is never closed", start + 1)
-    data = parse_simple(lines[start + 1 : end])
+    block = lines[start + 1 : end]
+    data = parse_simple(block)
     if data is None:
-        data = load_yaml("\n".join(lines[start + 1 : end]), path, first_line=start + 2)
+        data = load_yaml("\n".join(block), path, first_line=start + 2)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise NoteError(path, "frontmatter must be a mapping of `key: value` lines", start + 2)
-    return Frontmatter(data, end + 1, repeated_keys(lines[start + 1 : end], path, start + 2))
+    return Frontmatter(data, end + 1, repeated_keys(block, path, start + 2))
 
 
 _TOP_KEY = re.compile(r"([^\s#'\"\-][^:]*?)\s*:(?:\s|$)")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from jtbd.errors import NoteError
 from jtbd.readers.base import NoteResult
-from jtbd.readers.text import frontmatter_end, split_frontmatter, split_lines
+from jtbd.readers.text import frontmatter_span, split_frontmatter, split_lines
 from jtbd.readers.transcripts.build import build_result
 from jtbd.readers.transcripts.cues import Parsed, clock
 from jtbd.readers.transcripts.dialogue import parse_dialogue, speaker_label
@@ -189,5 +189,5 @@ def looks_like_dialogue(text: str) -> bool:
 
 def _after_frontmatter(lines: list[str]) -> list[str]:
     """The lines below a leading ``---`` block (its keys are not speakers)."""
-    end = frontmatter_end(lines)
-    return lines if end is None or end < 0 else lines[end + 1 :]
+    span = frontmatter_span(lines)
+    return lines if span is None or span[1] < 0 else lines[span[1] + 1 :]
