@@ -8,8 +8,8 @@ from pathlib import Path
 
 from jtbd.readers import Problem, is_note, sidecar_path
 
-# How every sidecar's name ends (see jtbd.readers.sidecar_path).
-from jtbd.readers.transcripts import SIDECAR_SUFFIX as _SIDECAR_SUFFIX
+# How a sidecar's name ends, misspelt or not (see jtbd.readers.sidecar_path).
+from jtbd.readers.transcripts import SIDECAR_ENDINGS
 
 
 @dataclass
@@ -99,7 +99,7 @@ def _identity(path: str) -> tuple[int, int]:
 
 def _pair_sidecars(listing: Listing, others: list[str], top: str) -> None:
     """A transcript's sidecar is part of that note, not an ignored file."""
-    present = {path for path in others if path.endswith((_SIDECAR_SUFFIX, ".meta.yml"))}
+    present = {path for path in others if path.endswith(SIDECAR_ENDINGS)}
     if not present:
         listing.ignored += [printable_path(path) for path in others]
         listing.ignored.sort()
@@ -119,10 +119,10 @@ def _pair_sidecars(listing: Listing, others: list[str], top: str) -> None:
 def _orphan_message(orphan: str, listing: Listing) -> str:
     """Why a sidecar was not read, naming the file it should be called when one is near:
     its ``consent: false`` would otherwise be lost without a word."""
-    named = orphan.rsplit(".meta.", 1)[0]
+    named = orphan.rsplit(".meta.", 1)[0]  # "t4.vtt" of "t4.vtt.meta.yaml", "t4" of "t4.meta.yml"
     for note in listing.notes:
         expected = sidecar_path(note)
-        if named in (note, expected[: -len(_SIDECAR_SUFFIX)]) or expected.lower() == orphan.lower():
+        if named in (note, os.path.splitext(note)[0]) or expected.lower() == orphan.lower():
             name = printable_path(expected).rsplit("/", 1)[-1]
             return f"read by no transcript, so not applied: rename it {name!r} for {note!r}"
     return "read by no transcript, so not applied: name it after one (t01.meta.yaml for t01.vtt)"

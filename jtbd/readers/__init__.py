@@ -15,7 +15,7 @@ from jtbd.readers.markdown import MarkdownReader
 from jtbd.readers.review import looks_like_review, read_review
 from jtbd.readers.text import decode_text
 from jtbd.readers.transcripts import (
-    SIDECAR_SUFFIX,
+    SIDECAR_ENDINGS,
     TRANSCRIPT_READERS,
     DialogueReader,
     DocxReader,
@@ -61,8 +61,7 @@ def is_note(path: Path | str) -> bool:
     """
     # endswith, not splitext: ingest asks this of every file in the vault.
     name = str(path).lower()
-    # ".meta.yml" too: a sidecar misnamed, said by ingest, never a YAML note of its own
-    return name.endswith(_NOTE_EXTENSIONS) and not name.endswith((SIDECAR_SUFFIX, ".meta.yml"))
+    return name.endswith(_NOTE_EXTENSIONS) and not name.endswith(SIDECAR_ENDINGS)
 
 
 def read_note(path: Path, root: Path | None = None) -> NoteResult:

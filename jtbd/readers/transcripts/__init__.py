@@ -18,6 +18,7 @@ from jtbd.readers.transcripts.cues import Parsed, clock
 from jtbd.readers.transcripts.dialogue import parse_dialogue, speaker_label
 from jtbd.readers.transcripts.docx import parse_docx
 from jtbd.readers.transcripts.meta import (
+    SIDECAR_ENDINGS,
     SIDECAR_SUFFIX,
     Metadata,
     metadata_of,
@@ -32,6 +33,7 @@ from jtbd.readers.vocabulary import Section, classify_heading, label_name
 
 __all__ = [
     "MAX_TRANSCRIPT_BYTES",
+    "SIDECAR_ENDINGS",
     "SIDECAR_SUFFIX",
     "TRANSCRIPT_READERS",
     "DialogueReader",

@@ -15,6 +15,9 @@ from jtbd.readers.base import Problem, interview_fields
 from jtbd.readers.text import decode_note, load_yaml, split_lines
 
 SIDECAR_SUFFIX = ".meta.yaml"
+# How a sidecar's name may end: ".meta.yml" is read by no transcript (ingest says so), but
+# it is never a YAML note of its own either.
+SIDECAR_ENDINGS = (SIDECAR_SUFFIX, ".meta.yml")
 
 
 def sidecar_path(path: str) -> str:
