@@ -22,21 +22,17 @@ _ABBREVIATIONS = (  # noqa: SIM905 - a list of words reads better as prose
 # The lookbehinds follow the first stop, so they are tried only there, not at every
 # character of the text.
 _NOT_AFTER = "".join(f"(?<!\\b{word}\\.)" for word in _ABBREVIATIONS)
-# the next sentence opens with a capital (Latin, Greek, Cyrillic) or a digit
-_OPENS = (
-    r"(?=[\"'\u201c\u2018(\[\u00bf\u00a1\u00ab]*"
-    + r"[A-Z0-9\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0410-\u042f])"
-)
 _BOUNDARY = re.compile(
-    r"[.!?\u2026]"
+    r"(?:[.!?\u2026]"
     + _NOT_AFTER
     + r"(?<!\b[A-Z]\.)(?<!\.[A-Za-z]\.)"  # initials: "J. Smith", "U.S. office"
     + r"[.!?\u2026]*[\"'\u201d\u2019)\]]*\s+"
-    + _OPENS
     # A #tag closes the sentence it follows ("It is great. #pull I keep the sheet"): a
     # researcher tags cue by cue, and one speaker's cues are read as one turn.
-    + r"|(?<![\w&#/])#[^\W\d][\w/-]*\s+"
-    + _OPENS
+    + r"|(?<![\w&#/])#[^\W\d][\w/-]*\s+)"
+    # the next sentence opens with a capital (Latin, Greek, Cyrillic) or a digit
+    + r"(?=[\"'\u201c\u2018(\[\u00bf\u00a1\u00ab]*"
+    + r"[A-Z0-9\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0410-\u042f])"
 )
 
 
