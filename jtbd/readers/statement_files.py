@@ -197,13 +197,14 @@ def _read_csv(path: Path, text: str, column: str) -> StatementTable:
             message = f"not CSV: {error}"
             table.problems.append(StatementFileError(path, message, line=start + skipped))
         else:
+            line = start + skipped  # in the file, counting a "sep=" line
             if reader.line_num > start:
-                spanning.append(start + skipped)
+                spanning.append(line)
             if any(cell.strip() for cell in cells):
                 if len(cells) > len(header):
-                    overflow.append(start + skipped)
-                fields, text = _row(header, cells, index, delimiter)
-                _add(table, start + skipped, fields, text)
+                    overflow.append(line)
+                fields, statement = _row(header, cells, index, delimiter)
+                _add(table, line, fields, statement)
         start = reader.line_num + 1
     if spanning:
         table.warnings.append(_spanning_warning(path, spanning))
@@ -225,7 +226,7 @@ def _row(
 
 def _overflow_warning(path: Path, lines: list[int], joined: bool) -> Problem:
     """One warning for the rows with more cells than the header has columns."""
-    others = f" (and {len(lines) - 1} more rows)" if len(lines) > 1 else ""
+    others = _more_rows(lines)
     what = (
         "the cells past the header were read as the rest of the statement"
         if joined
@@ -256,13 +257,16 @@ def _delimiter(text: str) -> str:
 def _spanning_warning(path: Path, lines: list[int]) -> Problem:
     """One warning for the rows whose quoted cells hold line breaks: usually an answer
     written on several lines, but a quote left open merges the rows after it silently."""
-    first = lines[0]
-    others = f" (and {len(lines) - 1} more rows)" if len(lines) > 1 else ""
     message = (
-        f"a row starting here spans several lines{others}: read as one statement with line "
-        "breaks; if a quote was left open there, the rows after it were merged into it"
+        f"a row starting here spans several lines{_more_rows(lines)}: read as one statement "
+        "with line breaks; if a quote was left open there, the rows after it were merged into it"
     )
-    return Problem(str(path), message, first)
+    return Problem(str(path), message, lines[0])
+
+
+def _more_rows(lines: list[int]) -> str:
+    """ " (and 3 more rows)" after a warning given at the first of ``lines`` only."""
+    return f" (and {len(lines) - 1} more rows)" if len(lines) > 1 else ""
 
 
 def write_statements(
