@@ -137,10 +137,11 @@ class _NoteScanner(NoteData):
             # A heading typed bare counts only when it names one: else its items would be
             # filed under the force before it.
             bare = line.text.rstrip(" -\u2013\u2014")
-            meaning = self.words.classify_heading(bare)
-            if len(bare.split()) <= 4 and meaning.section != SectionKind.OTHER:
-                self.open_section(meaning, line, level)
-                return True
+            if len(bare.split()) <= 4:
+                meaning = self.words.classify_heading(bare)
+                if meaning.section != SectionKind.OTHER:
+                    self.open_section(meaning, line, level)
+                    return True
         if not title:
             return False
         meaning = self.words.classify_heading(title)
